@@ -1,0 +1,1 @@
+"""lm-evaluation-harness task files (YAML + utils), shipped as package data."""

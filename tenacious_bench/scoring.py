@@ -1,0 +1,204 @@
+"""The one scoring entry point: `score_email(task, answer, style_guide=None) -> EmailScore`.
+
+Every door (Inspect, lm-eval, CLI, training-data filter, validity tools) calls this function. The
+email is parsed and normalised once into an `EmailView`, which every check reads.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from tenacious_bench.email import ParsedEmail, parse_email
+from tenacious_bench.numbers import canonical_tokens
+from tenacious_bench.prompts import limits_of, sender_of
+from tenacious_bench.style_guide import StyleGuide, load_style_guide
+from tenacious_bench.task import Task
+from tenacious_bench.text import normalize, split_sentences
+
+SCORER_VERSION = "1.0.0"
+CHECK_NAMES = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
+EMPTY_ANSWER = "empty answer"
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, **self.details}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    passed: bool
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"passed": self.passed, "reasons": [r.to_dict() for r in self.reasons]}
+
+
+@dataclass(frozen=True)
+class EmailScore:
+    task_id: str
+    checks: dict[str, CheckResult]
+    scorer_version: str
+    style_guide_sha256: str
+
+    @property
+    def passed(self) -> bool:
+        """pass@1 for this email: all five checks pass."""
+        return all(c.passed for c in self.checks.values())
+
+    def failure_reasons(self) -> list[str]:
+        return [f"{name}: {r.message}" for name, c in self.checks.items() for r in c.reasons if not c.passed]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "task_id": self.task_id,
+            "passed": self.passed,
+            "checks": {name: c.to_dict() for name, c in self.checks.items()},
+            "scorer_version": self.scorer_version,
+            "style_guide_sha256": self.style_guide_sha256,
+        }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # normalised
+    paragraph: int
+    tokens: tuple[str, ...]  # canonical tokens (numbers canonicalised)
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip(" \"')").endswith("?")
+
+
+_QUOTE_PREFIX = regex.compile(r"^\s*>+\s?")
+
+
+@dataclass(frozen=True)
+class EmailView:
+    """One email's parse and normalised views, shared by all checks."""
+
+    task: Task
+    guide: StyleGuide
+    email: ParsedEmail
+
+    @functools.cached_property
+    def sender_first_name(self) -> str:
+        return sender_of(self.task, self.guide)["first_name"]
+
+    @functools.cached_property
+    def limits(self) -> tuple[int, int]:
+        return limits_of(self.task, self.guide)
+
+    @functools.cached_property
+    def subject_norm(self) -> str:
+        return normalize(self.email.subject or "")
+
+    @functools.cached_property
+    def subject_is_quoted(self) -> bool:
+        """A "Re:" subject repeating the thread's subject is quoted text, not the writer's words."""
+        if not self.subject_norm.startswith("re:"):
+            return False
+        rest = normalize(self.subject_norm[3:])
+        thread_subjects = {normalize(regex.sub(r"^(?:re:\s*)+", "", m.subject, flags=regex.I)) for m in self.task.thread}
+        return rest in thread_subjects and rest != ""
+
+    @functools.cached_property
+    def _thread_norm(self) -> str:
+        return " ".join(normalize(m.body) for m in self.task.thread)
+
+    @functools.cached_property
+    def _content_split(self) -> tuple[str, str]:
+        """(writer's content, quoted thread text). A '>' line counts as quoted only if its text is
+        really in the thread; a fake quote is the writer's own words."""
+        own: list[str] = []
+        quoted: list[str] = []
+        for line in self.email.content.split("\n"):
+            if _QUOTE_PREFIX.match(line):
+                text = normalize(_QUOTE_PREFIX.sub("", line))
+                if text and text in self._thread_norm:
+                    quoted.append(text)
+                    continue
+                own.append(_QUOTE_PREFIX.sub("", line))
+            else:
+                own.append(line)
+        return "\n".join(own), "\n".join(quoted)
+
+    @functools.cached_property
+    def content(self) -> str:
+        """The writer's own content (greeting, sign-off and genuinely quoted thread lines removed)."""
+        return self._content_split[0]
+
+    @functools.cached_property
+    def content_norm(self) -> str:
+        return normalize(self.content)
+
+    @functools.cached_property
+    def own_text_norm(self) -> str:
+        """Everything the writer wrote in the body: greeting, content, sign-off and signature."""
+        parts = [self.email.greeting or "", self.content, self.email.sign_off or "", *self.email.signature]
+        return normalize("\n".join(parts))
+
+    @functools.cached_property
+    def paragraphs_norm(self) -> tuple[str, ...]:
+        paras = [p for p in regex.split(r"\n\s*\n", self.content) if p.strip()]
+        return tuple(normalize(p, keep_lines=True) for p in paras)
+
+    @functools.cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        out = []
+        for i, para in enumerate(self.paragraphs_norm):
+            for s in split_sentences(para):
+                out.append(Sentence(s, i, tuple(canonical_tokens(s))))
+        return tuple(out)
+
+    @functools.cached_property
+    def closing_paragraph(self) -> int:
+        return len(self.paragraphs_norm) - 1
+
+    @functools.cached_property
+    def prospect_text(self) -> str:
+        """Every text the writer may rely on for claims: signal texts and facts, prospect, thread."""
+        t = self.task
+        parts = [s.text for s in t.signals]
+        for s in t.signals:
+            for k, v in s.facts.items():
+                parts.append(f"{k} {' '.join(v) if isinstance(v, list) else v}")
+            parts.extend(s.anchors)
+        p = t.prospect
+        parts.append(f"{p.first_name} {p.last_name} {p.title} {p.company} {p.domain} {p.employees} employees {p.location}")
+        parts.extend(m.body for m in t.thread)
+        parts.extend(m.subject for m in t.thread)
+        return normalize("\n".join(parts))
+
+
+def score_email(
+    task: Task,
+    answer: str | dict | ParsedEmail | None,
+    style_guide: StyleGuide | str | None = None,
+) -> EmailScore:
+    """Score one answer (raw text, or a {subject, body} mapping) on a task with all five checks."""
+    from tenacious_bench.scorers import CHECKS
+
+    guide = load_style_guide(style_guide)
+    if answer is None:
+        answer = ""
+    email = parse_email(answer, guide.greetings, guide.sign_offs)
+    checks: dict[str, CheckResult] = {}
+    if email.empty or (email.subject is None and not email.body.strip()):
+        reason = (Reason("empty_answer", EMPTY_ANSWER),)
+        checks = {name: CheckResult(name, False, reason) for name in CHECKS}
+    else:
+        view = EmailView(task, guide, email)
+        for name, check in CHECKS.items():
+            checks[name] = check().run(view)
+    return EmailScore(task.task_id, checks, SCORER_VERSION, guide.sha256)

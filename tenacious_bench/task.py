@@ -1,0 +1,274 @@
+"""The task contract of task-format.md as a typed model, with loading that names every problem.
+
+Nothing is silently defaulted: the only optional fields are those the contract makes optional
+(`sender`, `date` of a signal, the limits in `constraints`, `reference`), and their defaults are
+the style guide's, applied where they are used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Confidence = Literal["high", "medium", "low", "very_low"]
+SignalType = Literal[
+    "funding", "job_posts", "layoff", "leadership_change", "capability_gap", "tech_stack", "market",
+    "referral", "thread",
+]
+Kind = Literal["cold", "warm_reply", "re_engagement"]
+Split = Literal["train", "dev", "held_out"]
+SourceMode = Literal["programmatic", "hand_authored", "trace_derived", "llm_synthesis"]
+NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
+IsoDate = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+FactValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
+
+TASK_ID_PREFIXES: dict[str, str] = {
+    "programmatic": "TB-PRG-",
+    "hand_authored": "TB-HND-",
+    "trace_derived": "TB-TRC-",
+    "llm_synthesis": "TB-LLM-",
+}
+# Known fact keys and their one type (task-format.md); other keys are allowed but keep one type per file.
+KNOWN_FACT_TYPES: dict[str, str] = {
+    "amount_usd": "int", "round": "str", "open_roles": "int", "previous_open_roles": "int",
+    "window_days": "int", "role": "str", "percent": "number", "headcount": "int", "leader_name": "str",
+    "leader_title": "str", "peers": "list", "stack": "list", "engineers_requested": "int",
+    "start_within_days": "int",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Prospect(_Strict):
+    first_name: NonEmptyStr
+    last_name: NonEmptyStr
+    title: NonEmptyStr
+    company: NonEmptyStr
+    domain: NonEmptyStr
+    employees: Annotated[StrictInt, Field(ge=1)]
+    location: NonEmptyStr
+
+
+class Sender(_Strict):
+    first_name: NonEmptyStr
+    title: NonEmptyStr
+
+
+class Signal(_Strict):
+    id: NonEmptyStr
+    type: SignalType
+    confidence: Confidence
+    date: IsoDate | None = None
+    text: NonEmptyStr
+    facts: dict[str, FactValue]
+    anchors: list[NonEmptyStr]
+
+
+class AIMaturity(_Strict):
+    score: Annotated[StrictInt, Field(ge=0, le=3)]
+    confidence: Confidence
+
+
+class PricingBand(_Strict):
+    name: NonEmptyStr
+    usd_low: Annotated[StrictInt, Field(ge=0)]
+    usd_high: Annotated[StrictInt, Field(ge=0)]
+    unit: NonEmptyStr
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PricingBand:
+        if self.usd_high < self.usd_low:
+            raise ValueError(f"usd_high {self.usd_high} is below usd_low {self.usd_low}")
+        return self
+
+
+class ThreadMessage(_Strict):
+    from_: Literal["prospect", "tenacious"] = Field(alias="from")
+    channel: Literal["email", "call", "linkedin"]
+    date: IsoDate
+    subject: StrictStr
+    body: NonEmptyStr
+
+
+class Constraints(_Strict):
+    required_signals: list[NonEmptyStr]
+    max_subject_chars: Annotated[StrictInt, Field(ge=1)] | None = None
+    max_body_words: Annotated[StrictInt, Field(ge=1)] | None = None
+    forbidden_phrases: list[NonEmptyStr]
+
+
+class Reference(_Strict):
+    subject: NonEmptyStr
+    body: NonEmptyStr
+
+
+class Metadata(_Strict):
+    created_at: IsoDate
+    probe_ids: list[NonEmptyStr]
+    difficulty: Literal["easy", "medium", "hard"]
+    # Documented additions (data card): the held-out canary, the generator's template ids and the
+    # sha256 of a withheld held-out reference.
+    canary: NonEmptyStr | None = None
+    generator: dict[str, StrictStr | StrictInt] | None = None
+    reference_sha256: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    notes: StrictStr | None = None
+
+
+class Task(_Strict):
+    task_id: Annotated[StrictStr, Field(pattern=r"^TB-[A-Z]{3}-[0-9A-Z\-]+$")]
+    schema_version: Literal["1.0"]
+    split: Split
+    source_mode: SourceMode
+    kind: Kind
+    as_of: IsoDate
+    segment: Annotated[StrictInt, Field(ge=1, le=4)]
+    prospect: Prospect
+    sender: Sender | None = None
+    signals: list[Signal]
+    ai_maturity: AIMaturity
+    bench: dict[NonEmptyStr, Annotated[StrictInt, Field(ge=0)]]
+    pricing_bands: list[PricingBand]
+    thread: list[ThreadMessage]
+    instruction: NonEmptyStr
+    constraints: Constraints
+    reference: Reference | None = None
+    metadata: Metadata
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Task:
+        prefix = TASK_ID_PREFIXES[self.source_mode]
+        if not self.task_id.startswith(prefix):
+            raise ValueError(f"task_id must start with {prefix!r} for source_mode {self.source_mode!r}")
+        for value in [self.as_of, *(s.date for s in self.signals if s.date), *(m.date for m in self.thread)]:
+            dt.date.fromisoformat(value)  # a pattern-valid but impossible date (2026-02-30) fails here
+        ids = [s.id for s in self.signals]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"signal ids are not unique: {dupes}")
+        missing = [i for i in self.constraints.required_signals if i not in ids]
+        if missing:
+            raise ValueError(f"constraints.required_signals names unknown signal ids {missing}")
+        for s in self.signals:
+            if s.id in self.constraints.required_signals and not s.anchors:
+                raise ValueError(f"required signal {s.id!r} has no anchors")
+            for key, value in s.facts.items():
+                expected = KNOWN_FACT_TYPES.get(key)
+                if expected and fact_type(value) != expected and not (expected == "number" and fact_type(value) == "int"):
+                    raise ValueError(f"signals[{s.id}].facts.{key} must be {expected}, got {fact_type(value)}")
+        if self.kind != "cold" and not self.thread:
+            raise ValueError(f"a {self.kind} task needs a non-empty thread")
+        if self.split == "held_out" and self.metadata.canary is None:
+            raise ValueError("a held_out task must carry metadata.canary")
+        return self
+
+    @property
+    def signals_by_id(self) -> dict[str, Signal]:
+        return {s.id: s for s in self.signals}
+
+
+def fact_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "str"
+    return "list"
+
+
+class TaskError(ValueError):
+    """A task failed validation. `problems` holds one line per problem, each naming task and field."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _format_validation_error(err: ValidationError, where: str) -> list[str]:
+    lines = []
+    for e in err.errors():
+        loc = ".".join(str(p) for p in e["loc"]) or "(task)"
+        lines.append(f"{where}: field {loc}: {e['msg']}")
+    return lines
+
+
+def parse_task(data: Any, *, where: str = "task") -> Task:
+    """Validate one task object; raise TaskError naming the task id and every bad field."""
+    if not isinstance(data, dict):
+        raise TaskError([f"{where}: a task must be a JSON object, got {type(data).__name__}"])
+    task_id = data.get("task_id")
+    label = f"{where} (task_id {task_id})" if isinstance(task_id, str) else f"{where} (no task_id)"
+    try:
+        return Task.model_validate(data)
+    except ValidationError as err:
+        raise TaskError(_format_validation_error(err, label)) from None
+
+
+def iter_task_rows(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(line number, decoded JSON or the JSONDecodeError) for each non-blank line of a JSONL file."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as err:
+                yield lineno, err
+
+
+def check_tasks(paths: Iterable[str | Path]) -> tuple[list[Task], list[str]]:
+    """Load tasks from files, collecting every problem instead of stopping at the first."""
+    tasks: list[Task] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    fact_types: dict[str, tuple[str, str]] = {}
+    for path in paths:
+        for lineno, row in iter_task_rows(path):
+            where = f"{path}:{lineno}"
+            if isinstance(row, json.JSONDecodeError):
+                problems.append(f"{where}: invalid JSON: {row.msg}")
+                continue
+            try:
+                task = parse_task(row, where=where)
+            except TaskError as err:
+                problems.extend(err.problems)
+                continue
+            if task.task_id in seen:
+                problems.append(f"{where} (task_id {task.task_id}): duplicate task_id, first at {seen[task.task_id]}")
+                continue
+            seen[task.task_id] = where
+            for s in task.signals:
+                for key, value in s.facts.items():
+                    t = fact_type(value)
+                    t = "number" if t == "int" and KNOWN_FACT_TYPES.get(key) == "number" else t
+                    first = fact_types.setdefault(key, (t, task.task_id))
+                    if first[0] != t:
+                        problems.append(
+                            f"{where} (task_id {task.task_id}): field signals[{s.id}].facts.{key} is {t}, "
+                            f"but is {first[0]} in {first[1]} (one type per key across files)"
+                        )
+            tasks.append(task)
+    return tasks, problems
+
+
+def load_tasks(*paths: str | Path) -> list[Task]:
+    """Load and validate tasks; raise TaskError listing every problem."""
+    tasks, problems = check_tasks(paths)
+    if problems:
+        raise TaskError(problems)
+    return tasks
+
+
+def task_json_schema() -> dict[str, Any]:
+    return Task.model_json_schema(by_alias=True)

@@ -1,0 +1,1 @@
+"""Training (SFT/DPO) on the benchmark's train split."""
