@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tenacious_bench.scorers.base import Check
+
 from tenacious_bench.scoring import EmailView, Reason
 from tenacious_bench.style_guide import PhraseSet, phrase_set
 
@@ -12,7 +13,9 @@ class BannedPhrases(Check):
 
     def problems(self, view: EmailView) -> list[Reason]:
         g = view.guide
-        forbidden = phrase_set(list(view.task.constraints.forbidden_phrases), "constraints.forbidden_phrases", "task")
+        forbidden = phrase_set(
+            list(view.task.constraints.forbidden_phrases), "constraints.forbidden_phrases", "task"
+        )
         sets: list[tuple[str, PhraseSet]] = [
             ("banned", g.banned_phrases),
             ("condescending", g.condescending_phrases),
@@ -29,9 +32,14 @@ class BannedPhrases(Check):
                     reasons.append(
                         Reason(
                             f"{kind}_phrase",
-                            f"{kind.replace('_', ' ')} phrase {text[hit.start:hit.end]!r} in the {field_name}",
-                            {"phrase": hit.phrase, "field": field_name, "start": hit.start, "end": hit.end,
-                             "category": hit.category},
+                            f"{kind.replace('_', ' ')} phrase {text[hit.start : hit.end]!r} in the {field_name}",
+                            {
+                                "phrase": hit.phrase,
+                                "field": field_name,
+                                "start": hit.start,
+                                "end": hit.end,
+                                "category": hit.category,
+                            },
                         )
                     )
         return reasons

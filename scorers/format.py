@@ -4,8 +4,8 @@ sign-off and signature (task-format.md's counting rules)."""
 from __future__ import annotations
 
 import regex
-
 from tenacious_bench.scorers.base import Check
+
 from tenacious_bench.scoring import EmailView, Reason
 from tenacious_bench.text import count_words, grapheme_count, normalize, words
 
@@ -36,37 +36,62 @@ class Format(Check):
         else:
             n = grapheme_count(email.subject)
             if n > max_subject:
-                reasons.append(Reason("subject_too_long", f"subject has {n} characters, limit {max_subject}",
-                                      {"chars": n, "limit": max_subject}))
+                reasons.append(
+                    Reason(
+                        "subject_too_long",
+                        f"subject has {n} characters, limit {max_subject}",
+                        {"chars": n, "limit": max_subject},
+                    )
+                )
             if not email.subject.strip():
                 reasons.append(Reason("empty_subject", "subject line is empty"))
             first = words(view.subject_norm)[:1]
             if first and first[0] in g.banned_openers and not view.subject_is_quoted:
-                reasons.append(Reason("subject_opener", f"subject opens with {first[0]!r}", {"opener": first[0]}))
+                reasons.append(
+                    Reason("subject_opener", f"subject opens with {first[0]!r}", {"opener": first[0]})
+                )
             urgency = g.urgency_words.find(view.subject_norm)
             if urgency and not view.subject_is_quoted:
-                reasons.append(Reason("subject_urgency", f"urgency word {view.subject_norm[urgency[0].start:urgency[0].end]!r} in the subject"))
+                reasons.append(
+                    Reason(
+                        "subject_urgency",
+                        f"urgency word {view.subject_norm[urgency[0].start : urgency[0].end]!r} in the subject",
+                    )
+                )
             caps = [w for w in _ALL_CAPS_WORD.findall(email.subject) if not _is_known_acronym(w, view)]
             if len(caps) >= 2 or (caps and len(words(view.subject_norm)) <= 2):
-                reasons.append(Reason("subject_all_caps", f"all-caps words in the subject: {caps}", {"words": caps}))
+                reasons.append(
+                    Reason("subject_all_caps", f"all-caps words in the subject: {caps}", {"words": caps})
+                )
 
         if task.kind not in g.emoji_allowed_kinds:
             emoji = _EMOJI.findall(raw_text)
             if emoji:
-                reasons.append(Reason("emoji", f"emoji not allowed in a {task.kind} email: {''.join(emoji)!r}"))
+                reasons.append(
+                    Reason("emoji", f"emoji not allowed in a {task.kind} email: {''.join(emoji)!r}")
+                )
 
         n_words = count_words(view.email.content)
         if n_words > max_words:
-            reasons.append(Reason("body_too_long", f"body has {n_words} words, limit {max_words}",
-                                  {"words": n_words, "limit": max_words}))
+            reasons.append(
+                Reason(
+                    "body_too_long",
+                    f"body has {n_words} words, limit {max_words}",
+                    {"words": n_words, "limit": max_words},
+                )
+            )
 
         for m in _TEMPLATE.finditer(raw_text):
-            reasons.append(Reason("template_token", f"unfilled template token {m.group(0)!r}", {"token": m.group(0)}))
+            reasons.append(
+                Reason("template_token", f"unfilled template token {m.group(0)!r}", {"token": m.group(0)})
+            )
 
         if task.kind in g.attachment_kinds_banned:
             full = normalize(raw_text)
             for hit in g.attachment_phrases.find(full):
-                reasons.append(Reason("attachment", f"attachment in a {task.kind} email: {full[hit.start:hit.end]!r}"))
+                reasons.append(
+                    Reason("attachment", f"attachment in a {task.kind} email: {full[hit.start : hit.end]!r}")
+                )
 
         reasons.extend(_signature_problems(view))
         return reasons
@@ -82,18 +107,37 @@ def _signature_problems(view: EmailView) -> list[Reason]:
     if email.sign_off is None:
         return [Reason("no_sign_off", "no sign-off line (e.g. 'Best,') before the sender's name")]
     if not email.signature:
-        return [Reason("no_sender_name", f"the sign-off is not followed by the sender's first name ({view.sender_first_name})")]
+        return [
+            Reason(
+                "no_sender_name",
+                f"the sign-off is not followed by the sender's first name ({view.sender_first_name})",
+            )
+        ]
     name_line, *rest = email.signature
     name_words = normalize(name_line).split()
-    if not name_words or name_words[0].strip(",.") != normalize(view.sender_first_name) or len(name_words) > 2:
-        return [Reason("wrong_sender_name", f"sign-off name {name_line!r} is not the sender's first name "
-                                            f"{view.sender_first_name!r}", {"line": name_line})]
+    if (
+        not name_words
+        or name_words[0].strip(",.") != normalize(view.sender_first_name)
+        or len(name_words) > 2
+    ):
+        return [
+            Reason(
+                "wrong_sender_name",
+                f"sign-off name {name_line!r} is not the sender's first name {view.sender_first_name!r}",
+                {"line": name_line},
+            )
+        ]
     allowed = {normalize(x) for x in (*g.signature_titles, *g.signature_lines)}
     problems = []
     for line in rest:
         pieces = [p.strip() for p in regex.split(r"\s*[,|·•]\s*|\s+[-–—]\s+", normalize(line)) if p.strip()]
         bad = [p for p in pieces if p not in allowed]
         if bad or not pieces:
-            problems.append(Reason("signature_line", f"signature line {line!r} is not one of the style guide's "
-                                                     "(title, company, website)", {"line": line}))
+            problems.append(
+                Reason(
+                    "signature_line",
+                    f"signature line {line!r} is not one of the style guide's (title, company, website)",
+                    {"line": line},
+                )
+            )
     return problems

@@ -4,9 +4,10 @@ of the brief, or a bare list of anchors)."""
 
 from __future__ import annotations
 
+from tenacious_bench.scorers.base import Check
+
 from tenacious_bench.numbers import canonical_tokens, contains_sequence
 from tenacious_bench.prompts import render_brief
-from tenacious_bench.scorers.base import Check
 from tenacious_bench.scoring import EmailView, Reason, Sentence
 from tenacious_bench.task import Signal, Task
 from tenacious_bench.text import normalize
@@ -29,7 +30,7 @@ def _brief_ngrams(task: Task) -> frozenset[tuple[str, ...]]:
     if hit is not None and hit[0] is task:
         return hit[1]
     toks = canonical_tokens(normalize(render_brief(task)))
-    grams = frozenset(tuple(toks[i:i + PASTED_NGRAM]) for i in range(len(toks) - PASTED_NGRAM + 1))
+    grams = frozenset(tuple(toks[i : i + PASTED_NGRAM]) for i in range(len(toks) - PASTED_NGRAM + 1))
     if len(_BRIEF_NGRAMS) > 4096:
         _BRIEF_NGRAMS.clear()
     _BRIEF_NGRAMS[id(task)] = (task, grams)
@@ -39,7 +40,7 @@ def _brief_ngrams(task: Task) -> frozenset[tuple[str, ...]]:
 def is_pasted(sentence: Sentence, task: Task) -> bool:
     grams = _brief_ngrams(task)
     t = sentence.tokens
-    return any(tuple(t[i:i + PASTED_NGRAM]) in grams for i in range(len(t) - PASTED_NGRAM + 1))
+    return any(tuple(t[i : i + PASTED_NGRAM]) in grams for i in range(len(t) - PASTED_NGRAM + 1))
 
 
 def is_real_sentence(sentence: Sentence, anchors: list[list[str]]) -> bool:
@@ -65,10 +66,17 @@ class Grounding(Check):
         reasons: list[Reason] = []
         first = normalize(task.prospect.first_name)
         if view.email.greeting is None:
-            reasons.append(Reason("no_greeting", f"the body does not open with a greeting to {task.prospect.first_name}"))
+            reasons.append(
+                Reason("no_greeting", f"the body does not open with a greeting to {task.prospect.first_name}")
+            )
         elif not view.email.greeting_name or first not in view.email.greeting_name.split():
-            reasons.append(Reason("greeting_name", f"the greeting {view.email.greeting!r} does not address "
-                                                   f"{task.prospect.first_name} by first name"))
+            reasons.append(
+                Reason(
+                    "greeting_name",
+                    f"the greeting {view.email.greeting!r} does not address "
+                    f"{task.prospect.first_name} by first name",
+                )
+            )
         all_anchors = [a for s in task.signals for a in anchor_token_lists(s)]
         for sid in task.constraints.required_signals:
             signal = task.signals_by_id[sid]
@@ -80,6 +88,11 @@ class Grounding(Check):
                 why = "only in a pasted copy of the brief or a list, not in a sentence of the writer's own"
             else:
                 why = "not named in the body by any of its anchors"
-            reasons.append(Reason("signal_not_grounded", f"required signal {sid!r} is {why}",
-                                  {"signal": sid, "anchors": list(signal.anchors)}))
+            reasons.append(
+                Reason(
+                    "signal_not_grounded",
+                    f"required signal {sid!r} is {why}",
+                    {"signal": sid, "anchors": list(signal.anchors)},
+                )
+            )
         return reasons

@@ -33,4 +33,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'tenacious_bench' has no attribute {name!r}")
 
 
-__all__ = ["EmailScore", "StyleGuide", "Task", "__version__", "build_messages", "load_style_guide", "load_tasks", "score_email"]
+__all__ = [
+    "EmailScore",
+    "StyleGuide",
+    "Task",
+    "__version__",
+    "build_messages",
+    "load_style_guide",
+    "load_tasks",
+    "score_email",
+]

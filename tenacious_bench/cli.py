@@ -11,11 +11,14 @@ COMMANDS: dict[str, str] = {
     "score": "score",
     "validate": "validate",
     "agree": "agree",
+    "baselines": "baselines",
 }
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tenacious-bench", description="Tenacious outreach benchmark tools.")
+    parser = argparse.ArgumentParser(
+        prog="tenacious-bench", description="Tenacious outreach benchmark tools."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for verb, module_name in COMMANDS.items():
         module = importlib.import_module(f"tenacious_bench.commands.{module_name}")

@@ -56,11 +56,13 @@ def _split_subject(text: str) -> tuple[str | None, str]:
         m = _SUBJECT.match(strip_invisible(line))
         if m is None:
             return None, text
-        return m.group("s").strip(), "\n".join(lines[i + 1:])
+        return m.group("s").strip(), "\n".join(lines[i + 1 :])
     return None, text
 
 
-def parse_email(answer: str | dict | ParsedEmail, greetings: tuple[str, ...], sign_offs: tuple[str, ...]) -> ParsedEmail:
+def parse_email(
+    answer: str | dict | ParsedEmail, greetings: tuple[str, ...], sign_offs: tuple[str, ...]
+) -> ParsedEmail:
     """Parse a raw answer, or a {subject, body} mapping, into its parts.
 
     `greetings` and `sign_offs` are normalised words from the style guide.
@@ -80,12 +82,16 @@ def parse_email(answer: str | dict | ParsedEmail, greetings: tuple[str, ...], si
         raw = answer
         subject, body = _split_subject(_unfence(answer.replace("\r\n", "\n").replace("\r", "\n")))
     else:
-        raise TypeError(f"an answer must be a string or a {{subject, body}} mapping, got {type(answer).__name__}")
+        raise TypeError(
+            f"an answer must be a string or a {{subject, body}} mapping, got {type(answer).__name__}"
+        )
     body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     return _split_body(raw, subject, body, greetings, sign_offs)
 
 
-def _split_body(raw: str, subject: str | None, body: str, greetings: tuple[str, ...], sign_offs: tuple[str, ...]) -> ParsedEmail:
+def _split_body(
+    raw: str, subject: str | None, body: str, greetings: tuple[str, ...], sign_offs: tuple[str, ...]
+) -> ParsedEmail:
     lines = body.split("\n")
     # Drop a trailing code-fence or rule line the model left after the email.
     while lines and regex.fullmatch(r"\s*(?:```|---+|\*\*\*+)?\s*", lines[-1]):
@@ -101,7 +107,7 @@ def _split_body(raw: str, subject: str | None, body: str, greetings: tuple[str, 
         nfirst = normalize(first)
         for g in sorted(greetings, key=len, reverse=True):
             if nfirst == g or nfirst.startswith(g + " ") or nfirst.startswith(g + ","):
-                tail = _GREETING_TAIL.match(nfirst[len(g):].strip())
+                tail = _GREETING_TAIL.match(nfirst[len(g) :].strip())
                 name = tail.group("name").strip() if tail else ""
                 rest = tail.group("rest").strip() if tail else ""
                 greeting_name = name or None
@@ -109,7 +115,7 @@ def _split_body(raw: str, subject: str | None, body: str, greetings: tuple[str, 
                     # "Hi Maya, I saw..." - the greeting ends at its punctuation; the rest is content.
                     cut = first.find(tail.group("punct") or ",")
                     greeting = first[: cut + 1] if cut >= 0 else first
-                    first_rest = first[cut + 1:].strip() if cut >= 0 else ""
+                    first_rest = first[cut + 1 :].strip() if cut >= 0 else ""
                 else:
                     greeting = first
                 start += 1
@@ -125,11 +131,18 @@ def _split_body(raw: str, subject: str | None, body: str, greetings: tuple[str, 
         if not stripped:
             continue
         n = normalize(stripped).rstrip(",.!:;- ")
-        matched = next((s for s in sorted(sign_offs, key=len, reverse=True) if n == s or n.startswith(s + ", ") or n.startswith(s + " - ")), None)
+        matched = next(
+            (
+                s
+                for s in sorted(sign_offs, key=len, reverse=True)
+                if n == s or n.startswith(s + ", ") or n.startswith(s + " - ")
+            ),
+            None,
+        )
         if matched is not None:
             sign_idx = i
             sign_off = stripped
-            tail_lines = [ln.strip() for ln in lines[i + 1:] if ln.strip()]
+            tail_lines = [ln.strip() for ln in lines[i + 1 :] if ln.strip()]
             if n != matched:  # "Best, Yabi" on one line
                 parts = regex.split(r"\s*[,\-–—]\s*", stripped, maxsplit=1)
                 sign_off = parts[0] + ","
@@ -140,10 +153,19 @@ def _split_body(raw: str, subject: str | None, body: str, greetings: tuple[str, 
         if len(lines) - i > 8:  # a sign-off is near the end; do not search the whole body
             break
 
-    content_lines = ([first_rest] if first_rest else []) + lines[start: sign_idx if sign_idx is not None else len(lines)]
+    content_lines = ([first_rest] if first_rest else []) + lines[
+        start : sign_idx if sign_idx is not None else len(lines)
+    ]
     content = "\n".join(content_lines).strip("\n")
     paragraphs = tuple(p.strip() for p in regex.split(r"\n\s*\n", content) if p.strip())
     return ParsedEmail(
-        raw=raw, subject=subject, body=body, greeting=greeting, greeting_name=greeting_name,
-        content=content, paragraphs=paragraphs, sign_off=sign_off, signature=tuple(signature),
+        raw=raw,
+        subject=subject,
+        body=body,
+        greeting=greeting,
+        greeting_name=greeting_name,
+        content=content,
+        paragraphs=paragraphs,
+        sign_off=sign_off,
+        signature=tuple(signature),
     )

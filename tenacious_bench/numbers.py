@@ -11,12 +11,47 @@ from dataclasses import dataclass
 
 import regex
 
-_MAGNITUDE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_MAGNITUDE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
 _UNITS = {
-    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "one": 1,
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "one": 1,
 }
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "one" is a count only before a counted noun; elsewhere it is an idiom ("one-pager", "one ask", "no one").
@@ -122,9 +157,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             found.append(NumberMention(value, kind, m.start("numeric"), m.end("numeric"), m.group(0)))
             continue
         w1 = m.group("w1")
-        if w1 == "one" and not m.group("w2"):
-            if not _ONE_NOUNS.match(text[m.end():]) or m.group("a"):
-                continue
+        if w1 == "one" and not m.group("w2") and (not _ONE_NOUNS.match(text[m.end() :]) or m.group("a")):
+            continue
         value = _word_value(m)
         if value is None:
             continue
@@ -143,7 +177,7 @@ def _link_ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if not _RANGE_JOIN.match(text[a.end:b.start]):
+        if not _RANGE_JOIN.match(text[a.end : b.start]):
             continue
         kind_a, kind_b = a.kind, b.kind
         if "money" in (kind_a, kind_b):
@@ -160,7 +194,7 @@ def canonical_text(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for n in find_numbers(text):
-        pieces.append(text[last:n.start])
+        pieces.append(text[last : n.start])
         pieces.append(" " + _canonical_token(n) + " ")
         last = n.end
     pieces.append(text[last:])
@@ -185,4 +219,4 @@ def contains_sequence(haystack: list[str], needle: list[str]) -> bool:
         return False
     n = len(needle)
     first = needle[0]
-    return any(haystack[i] == first and haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+    return any(haystack[i] == first and haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))

@@ -75,7 +75,7 @@ def system_prompt(guide: StyleGuide) -> str:
         "and mid-market companies. Follow the style guide: be direct, grounded in the brief, honest about "
         "how confident each signal is, professional and never condescending.\n"
         "- State only facts the brief supports. High-confidence signals may be stated; medium ones need "
-        "conditional language (\"if ...\"); low ones only as a question or with explicit uncertainty.\n"
+        'conditional language ("if ..."); low ones only as a question or with explicit uncertainty.\n'
         "- Never commit more engineers than the brief shows available, never quote a price outside the "
         "public pricing bands, never state a total contract value or a discount, never invent a deadline "
         "or scarcity. Route anything outside that to a human colleague.\n"

@@ -109,7 +109,9 @@ class EmailView:
         if not self.subject_norm.startswith("re:"):
             return False
         rest = normalize(self.subject_norm[3:])
-        thread_subjects = {normalize(regex.sub(r"^(?:re:\s*)+", "", m.subject, flags=regex.I)) for m in self.task.thread}
+        thread_subjects = {
+            normalize(regex.sub(r"^(?:re:\s*)+", "", m.subject, flags=regex.I)) for m in self.task.thread
+        }
         return rest in thread_subjects and rest != ""
 
     @functools.cached_property
@@ -175,7 +177,9 @@ class EmailView:
                 parts.append(f"{k} {' '.join(v) if isinstance(v, list) else v}")
             parts.extend(s.anchors)
         p = t.prospect
-        parts.append(f"{p.first_name} {p.last_name} {p.title} {p.company} {p.domain} {p.employees} employees {p.location}")
+        parts.append(
+            f"{p.first_name} {p.last_name} {p.title} {p.company} {p.domain} {p.employees} employees {p.location}"
+        )
         parts.extend(m.body for m in t.thread)
         parts.extend(m.subject for m in t.thread)
         return normalize("\n".join(parts))

@@ -41,7 +41,7 @@ class Phrase:
     def pattern(self) -> regex.Pattern[str]:
         if self.source.startswith("regex:"):
             try:
-                return regex.compile(self.source[len("regex:"):].strip())
+                return regex.compile(self.source[len("regex:") :].strip())
             except regex.error as err:
                 raise StyleGuideError(f"bad regex in style guide entry {self.source!r}: {err}") from None
         return phrase_pattern(self.source)
@@ -53,7 +53,9 @@ class Phrase:
     def finditer(self, text: str):
         for m in self.pattern.finditer(text):
             if any(
-                u.start() <= m.start() and m.end() <= u.end() for p in self.unless_patterns for u in p.finditer(text)
+                u.start() <= m.start() and m.end() <= u.end()
+                for p in self.unless_patterns
+                for u in p.finditer(text)
             ):
                 continue
             yield m
@@ -65,7 +67,9 @@ class PhraseSet:
 
     def find(self, text: str) -> list[PhraseHit]:
         hits = [
-            PhraseHit(p.source, m.start(), m.end(), p.category) for p in self.phrases for m in p.finditer(text)
+            PhraseHit(p.source, m.start(), m.end(), p.category)
+            for p in self.phrases
+            for m in p.finditer(text)
         ]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
@@ -163,7 +167,9 @@ class StyleGuide:
 
     @functools.cached_property
     def prospect_facing_banned(self) -> PhraseSet:
-        return phrase_set(self.raw["prospect_facing_banned_words"], "prospect_facing_banned_words", "internal")
+        return phrase_set(
+            self.raw["prospect_facing_banned_words"], "prospect_facing_banned_words", "internal"
+        )
 
     @functools.cached_property
     def condescending_phrases(self) -> PhraseSet:
@@ -176,8 +182,16 @@ class StyleGuide:
     def _honesty_sets(self) -> dict[str, PhraseSet]:
         h = self.raw["honesty"]
         keys = [
-            "uncertainty_markers", "conditional_markers", "assertive_growth_phrases", "pressure_phrases",
-            "total_value_phrases", "engineer_nouns", "commitment_cues", "role_nouns", "ai_terms", "gap_terms",
+            "uncertainty_markers",
+            "conditional_markers",
+            "assertive_growth_phrases",
+            "pressure_phrases",
+            "total_value_phrases",
+            "engineer_nouns",
+            "commitment_cues",
+            "role_nouns",
+            "ai_terms",
+            "gap_terms",
             "month_names",
         ]
         return {k: phrase_set(h[k], f"honesty.{k}") for k in keys}
@@ -192,7 +206,9 @@ class StyleGuide:
     @functools.cached_property
     def service_facts(self) -> tuple[ServiceFact, ...]:
         return tuple(
-            ServiceFact(f["name"], tuple(float(v) for v in f["values"]), tuple(normalize(u) for u in f["units"]))
+            ServiceFact(
+                f["name"], tuple(float(v) for v in f["values"]), tuple(normalize(u) for u in f["units"])
+            )
             for f in self.raw["service_facts"]
         )
 
@@ -211,17 +227,41 @@ class StyleGuide:
     def compile_all(self) -> StyleGuide:
         """Touch every compiled property so a bad entry fails at load time, not mid-scoring."""
         _ = (
-            self.banned_phrases, self.prospect_facing_banned, self.condescending_phrases, self._honesty_sets,
-            self.invented_signal_cues, self.service_facts, self.ask_cues, self.not_asks, self.urgency_words,
-            self.attachment_phrases, self.greetings, self.sign_offs, self.banned_openers,
+            self.banned_phrases,
+            self.prospect_facing_banned,
+            self.condescending_phrases,
+            self._honesty_sets,
+            self.invented_signal_cues,
+            self.service_facts,
+            self.ask_cues,
+            self.not_asks,
+            self.urgency_words,
+            self.attachment_phrases,
+            self.greetings,
+            self.sign_offs,
+            self.banned_openers,
         )
         return self
 
 
 _REQUIRED_KEYS = (
-    "name", "company", "default_sender", "signature", "greetings", "sign_offs", "limits", "subject",
-    "emoji_allowed_kinds", "attachment_kinds_banned", "attachment_phrases", "banned_phrases",
-    "prospect_facing_banned_words", "condescending_phrases", "honesty", "service_facts", "asks",
+    "name",
+    "company",
+    "default_sender",
+    "signature",
+    "greetings",
+    "sign_offs",
+    "limits",
+    "subject",
+    "emoji_allowed_kinds",
+    "attachment_kinds_banned",
+    "attachment_phrases",
+    "banned_phrases",
+    "prospect_facing_banned_words",
+    "condescending_phrases",
+    "honesty",
+    "service_facts",
+    "asks",
 )
 
 

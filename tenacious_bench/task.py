@@ -13,14 +13,30 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
 
 SCHEMA_VERSION = "1.0"
 
 Confidence = Literal["high", "medium", "low", "very_low"]
 SignalType = Literal[
-    "funding", "job_posts", "layoff", "leadership_change", "capability_gap", "tech_stack", "market",
-    "referral", "thread",
+    "funding",
+    "job_posts",
+    "layoff",
+    "leadership_change",
+    "capability_gap",
+    "tech_stack",
+    "market",
+    "referral",
+    "thread",
 ]
 Kind = Literal["cold", "warm_reply", "re_engagement"]
 Split = Literal["train", "dev", "held_out"]
@@ -37,9 +53,19 @@ TASK_ID_PREFIXES: dict[str, str] = {
 }
 # Known fact keys and their one type (task-format.md); other keys are allowed but keep one type per file.
 KNOWN_FACT_TYPES: dict[str, str] = {
-    "amount_usd": "int", "round": "str", "open_roles": "int", "previous_open_roles": "int",
-    "window_days": "int", "role": "str", "percent": "number", "headcount": "int", "leader_name": "str",
-    "leader_title": "str", "peers": "list", "stack": "list", "engineers_requested": "int",
+    "amount_usd": "int",
+    "round": "str",
+    "open_roles": "int",
+    "previous_open_roles": "int",
+    "window_days": "int",
+    "role": "str",
+    "percent": "number",
+    "headcount": "int",
+    "leader_name": "str",
+    "leader_title": "str",
+    "peers": "list",
+    "stack": "list",
+    "engineers_requested": "int",
     "start_within_days": "int",
 }
 
@@ -162,8 +188,14 @@ class Task(_Strict):
                 raise ValueError(f"required signal {s.id!r} has no anchors")
             for key, value in s.facts.items():
                 expected = KNOWN_FACT_TYPES.get(key)
-                if expected and fact_type(value) != expected and not (expected == "number" and fact_type(value) == "int"):
-                    raise ValueError(f"signals[{s.id}].facts.{key} must be {expected}, got {fact_type(value)}")
+                if (
+                    expected
+                    and fact_type(value) != expected
+                    and not (expected == "number" and fact_type(value) == "int")
+                ):
+                    raise ValueError(
+                        f"signals[{s.id}].facts.{key} must be {expected}, got {fact_type(value)}"
+                    )
         if self.kind != "cold" and not self.thread:
             raise ValueError(f"a {self.kind} task needs a non-empty thread")
         if self.split == "held_out" and self.metadata.canary is None:
@@ -245,7 +277,9 @@ def check_tasks(paths: Iterable[str | Path]) -> tuple[list[Task], list[str]]:
                 problems.extend(err.problems)
                 continue
             if task.task_id in seen:
-                problems.append(f"{where} (task_id {task.task_id}): duplicate task_id, first at {seen[task.task_id]}")
+                problems.append(
+                    f"{where} (task_id {task.task_id}): duplicate task_id, first at {seen[task.task_id]}"
+                )
                 continue
             seen[task.task_id] = where
             for s in task.signals:

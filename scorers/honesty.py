@@ -1,0 +1,431 @@
+"""honesty: phrasing matches each signal's confidence; every number is supported (claims by the brief,
+commitments by the bench and pricing bands, service facts by the style guide, each bound to its unit);
+no invented signal, deadline, scarcity, discount or total; no assertive growth claim without a
+high-confidence signal; an AI capability-gap pitch only at AI maturity 3, or 2 with high confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+from tenacious_bench.scorers.base import Check
+from tenacious_bench.scorers.grounding import named_in
+
+from tenacious_bench.numbers import NumberMention, find_numbers
+from tenacious_bench.scoring import EmailView, Reason, Sentence
+from tenacious_bench.task import Task
+from tenacious_bench.text import normalize
+
+_TIME_UNITS = {
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "year": "year",
+    "years": "year",
+}
+_NEGATION = regex.compile(r"\b(?:not|cannot|no|unable|never|more than we|beyond what|instead of)\b")
+_REFERENCE_TO_PROSPECT = regex.compile(
+    r"\b(?:you asked|you mentioned|you requested|you need|you are looking|you wrote|you said|your request|asked for|"
+    r"requested|you are hiring|you have|your team|open roles?|posted|postings?|listed)\b"
+)
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH_RE = regex.compile(
+    r"(?<![\p{L}])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\p{L}])"
+)
+_RELATIVE_PAST = regex.compile(
+    r"\b(last (?:week|month|quarter|year)|yesterday|earlier this (?:week|month|quarter|year))\b"
+)
+_ROUND = regex.compile(r"\b(series [a-h]|pre-seed|seed)\b")
+
+
+def _brief_dates(task: Task) -> list[dt.date]:
+    dates = [dt.date.fromisoformat(task.as_of)]
+    dates += [dt.date.fromisoformat(s.date) for s in task.signals if s.date]
+    dates += [dt.date.fromisoformat(m.date) for m in task.thread]
+    return dates
+
+
+def _following_words(text: str, end: int, n: int = 4) -> list[str]:
+    return regex.findall(r"[\p{L}]+", text[end : end + 60])[:n]
+
+
+class Honesty(Check):
+    name = "honesty"
+
+    def problems(self, view: EmailView) -> list[Reason]:
+        reasons: list[Reason] = []
+        reasons += self._confidence(view)
+        sentences = list(view.sentences)
+        if view.email.subject and not view.subject_is_quoted:
+            sentences.append(Sentence(view.subject_norm, -1, ()))
+        brief = _BriefNumbers(view)
+        for s in sentences:
+            reasons += self._numbers(view, s, brief)
+            reasons += self._dates(view, s)
+        reasons += self._phrases(view)
+        return reasons
+
+    # -- confidence ------------------------------------------------------------------------------
+    def _confidence(self, view: EmailView) -> list[Reason]:
+        g = view.guide
+        uncertain, conditional = g.honesty_set("uncertainty_markers"), g.honesty_set("conditional_markers")
+        out = []
+        for signal in view.task.signals:
+            if signal.confidence == "high":
+                continue
+            for s in named_in(view, signal):
+                hedged = s.is_question or uncertain.any(s.text)
+                if signal.confidence == "medium":
+                    hedged = hedged or conditional.any(s.text)
+                if not hedged:
+                    need = (
+                        "conditional language"
+                        if signal.confidence == "medium"
+                        else "a question or explicit uncertainty"
+                    )
+                    out.append(
+                        Reason(
+                            "overclaimed_signal",
+                            f"{signal.confidence}-confidence signal {signal.id!r} asserted without {need}: {s.text!r}",
+                            {"signal": signal.id, "confidence": signal.confidence, "sentence": s.text},
+                        )
+                    )
+        return out
+
+    # -- numbers ---------------------------------------------------------------------------------
+    def _numbers(self, view: EmailView, s: Sentence, brief: _BriefNumbers) -> list[Reason]:
+        g, task = view.guide, view.task
+        out: list[Reason] = []
+        mentions = find_numbers(s.text)
+        totals = g.honesty_set("total_value_phrases").find(s.text)
+        for n in mentions:
+            after = _following_words(s.text, n.end)
+            before = s.text[max(0, n.start - 20) : n.start]
+            if n.kind == "money":
+                if totals:
+                    out.append(
+                        self._reason(
+                            "total_contract_value",
+                            n,
+                            "commitment",
+                            s,
+                            f"a total contract value is never stated ({s.text[totals[0].start : totals[0].end]!r})",
+                        )
+                    )
+                elif not (brief.in_band(n.value) or brief.has(n)):
+                    out.append(
+                        self._reason(
+                            "unsupported_price",
+                            n,
+                            "commitment",
+                            s,
+                            "price outside every public pricing band and not in the brief",
+                        )
+                    )
+                continue
+            if n.kind in ("percent", "year", "quarter"):
+                if not brief.has(n):
+                    out.append(
+                        self._reason(
+                            "unsupported_number", n, "claim", s, f"{n.kind} not supported by the brief"
+                        )
+                    )
+                continue
+            # a day of a month: "February 10", "10 February"
+            month_before = _MONTH_RE.search(before[-12:])
+            if (month_before and before.rstrip().endswith(month_before.group(1))) or (
+                after and after[0] in _MONTHS
+            ):
+                month = (
+                    _MONTHS[month_before.group(1)]
+                    if month_before and before.rstrip().endswith(month_before.group(1))
+                    else _MONTHS[after[0]]
+                )
+                if not any(d.month == month and d.day == int(n.value) for d in brief.dates) and not brief.has(
+                    n
+                ):
+                    out.append(self._reason("unsupported_date", n, "claim", s, "date not in the brief"))
+                continue
+            unit = _TIME_UNITS.get(after[0]) if after else None
+            fact = self._service_fact(g, n, after)
+            if fact:
+                continue
+            stacks = [
+                st
+                for st in task.bench
+                if regex.search(rf"(?<![\p{{L}}]){regex.escape(normalize(st))}(?![\p{{L}}])", s.text)
+            ]
+            engineer_noun = self._engineer_noun(g, after)
+            role_noun = self._role_noun(g, after)
+            committing = (
+                (engineer_noun or stacks)
+                and not role_noun
+                and g.honesty_set("commitment_cues").any(s.text)
+                and not _NEGATION.search(s.text)
+                and not _REFERENCE_TO_PROSPECT.search(s.text)
+            )
+            if committing:
+                available = sum(task.bench[st] for st in stacks) if stacks else sum(task.bench.values())
+                if n.value > available:
+                    where = "+".join(stacks) if stacks else "all stacks"
+                    out.append(
+                        self._reason(
+                            "over_commitment",
+                            n,
+                            "commitment",
+                            s,
+                            f"commits {n.display} engineers, {available} available ({where})",
+                            available=available,
+                        )
+                    )
+                continue
+            if unit is not None:
+                if brief.has(n):
+                    continue
+                out.append(
+                    self._reason(
+                        "unsupported_service_number",
+                        n,
+                        "service_fact",
+                        s,
+                        f"'{n.display} {after[0]}' is neither a service fact of the style guide nor in the brief",
+                    )
+                )
+                continue
+            if not brief.has(n) and not brief.bench_value(n, engineer_noun):
+                out.append(
+                    self._reason("unsupported_number", n, "claim", s, "number not supported by the brief")
+                )
+        return out
+
+    @staticmethod
+    def _engineer_noun(g, after: list[str]) -> bool:
+        nouns = {normalize(p.source) for p in g.honesty_set("engineer_nouns").phrases}
+        return any(w in nouns for w in after[:3])
+
+    @staticmethod
+    def _role_noun(g, after: list[str]) -> bool:
+        nouns = {normalize(p.source) for p in g.honesty_set("role_nouns").phrases}
+        return any(w in nouns for w in after[:4])
+
+    @staticmethod
+    def _service_fact(g, n: NumberMention, after: list[str]) -> bool:
+        window = " ".join(after[:3])
+        for fact in g.service_facts:
+            if n.value in fact.values and any(
+                regex.match(rf"(?:\w+ )?{regex.escape(u)}\b", window) for u in fact.units
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _reason(code: str, n: NumberMention, kind: str, s: Sentence, message: str, **extra) -> Reason:
+        return Reason(
+            code,
+            f"{n.text.strip()!r}: {message}",
+            {"number": n.display, "kind": kind, "sentence": s.text, **extra},
+        )
+
+    # -- dates -----------------------------------------------------------------------------------
+    def _dates(self, view: EmailView, s: Sentence) -> list[Reason]:
+        out = []
+        dates = _brief_dates(view.task)
+        as_of = dt.date.fromisoformat(view.task.as_of)
+        for m in _MONTH_RE.finditer(s.text):
+            name = m.group(1)
+            if (
+                name in ("may", "mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep", "apr", "feb")
+                and not regex.match(r"\s+\d", s.text[m.end() :])
+                and not regex.search(r"\b(?:in|since|early|late|mid|last|this|of)\s+$", s.text[: m.start()])
+            ):
+                continue  # "may" the verb, abbreviations without a date after them
+            month = _MONTHS[name]
+            if not any(d.month == month for d in dates) and name not in view.prospect_text:
+                out.append(
+                    Reason(
+                        "unsupported_date",
+                        f"month {name!r} matches no date in the brief",
+                        {"number": name, "kind": "claim", "sentence": s.text},
+                    )
+                )
+        for m in _RELATIVE_PAST.finditer(s.text):
+            phrase = m.group(1)
+            if not any(_relative_matches(phrase, d, as_of) for d in dates if d != as_of):
+                out.append(
+                    Reason(
+                        "unsupported_date",
+                        f"{phrase!r} matches no event date in the brief (as of {view.task.as_of})",
+                        {"number": phrase, "kind": "claim", "sentence": s.text},
+                    )
+                )
+        return out
+
+    # -- phrases ---------------------------------------------------------------------------------
+    def _phrases(self, view: EmailView) -> list[Reason]:
+        g, task = view.guide, view.task
+        text = view.content_norm + "\n" + ("" if view.subject_is_quoted else view.subject_norm)
+        out = []
+        for hit in g.honesty_set("pressure_phrases").find(text):
+            out.append(
+                Reason(
+                    "invented_pressure",
+                    f"invented deadline, scarcity or discount: {text[hit.start : hit.end]!r}",
+                    {"phrase": text[hit.start : hit.end]},
+                )
+            )
+        strong = any(s.confidence == "high" and s.type in ("job_posts", "funding") for s in task.signals)
+        if not strong:
+            for hit in g.honesty_set("assertive_growth_phrases").find(text):
+                out.append(
+                    Reason(
+                        "assertive_growth",
+                        f"assertive growth claim {text[hit.start : hit.end]!r} without a "
+                        "high-confidence hiring or funding signal",
+                        {"phrase": text[hit.start : hit.end]},
+                    )
+                )
+        types = {s.type for s in task.signals}
+        for sig_type, cues in g.invented_signal_cues.items():
+            if sig_type in types:
+                continue
+            for hit in cues.find(text):
+                said = text[hit.start : hit.end]
+                if regex.search(rf"(?<![\p{{L}}]){regex.escape(said)}(?![\p{{L}}])", view.prospect_text):
+                    continue  # the brief (e.g. the prospect's own message) says it
+                out.append(
+                    Reason(
+                        "invented_signal",
+                        f"mentions a {sig_type.replace('_', ' ')} ({said!r}) the brief does not show",
+                        {"signal_type": sig_type, "phrase": said},
+                    )
+                )
+        for m in _ROUND.finditer(text):
+            if m.group(1) not in view.prospect_text:
+                out.append(
+                    Reason(
+                        "invented_signal",
+                        f"funding round {m.group(1)!r} is not the brief's",
+                        {"signal_type": "funding", "phrase": m.group(1)},
+                    )
+                )
+        ai = task.ai_maturity
+        if not (ai.score == 3 or (ai.score == 2 and ai.confidence == "high")):
+            ai_terms, gap_terms = g.honesty_set("ai_terms"), g.honesty_set("gap_terms")
+            for s in view.sentences:
+                if ai_terms.any(s.text) and gap_terms.any(s.text):
+                    out.append(
+                        Reason(
+                            "ai_gap_pitch",
+                            f"AI capability-gap pitch at AI maturity {ai.score} "
+                            f"({ai.confidence}): {s.text!r}",
+                            {"sentence": s.text},
+                        )
+                    )
+        return out
+
+
+def _relative_matches(phrase: str, d: dt.date, as_of: dt.date) -> bool:
+    if d > as_of:
+        return False
+    days = (as_of - d).days
+    if phrase == "yesterday":
+        return days == 1
+    if phrase == "last week":
+        return 3 <= days <= 14
+    if phrase == "last month":
+        prev = as_of.replace(day=1) - dt.timedelta(days=1)
+        return (d.year, d.month) == (prev.year, prev.month)
+    if phrase == "last quarter":
+        q = (as_of.month - 1) // 3
+        prev_q, year = (q - 1) % 4, as_of.year - (1 if q == 0 else 0)
+        return d.year == year and (d.month - 1) // 3 == prev_q
+    if phrase == "last year":
+        return d.year == as_of.year - 1
+    if phrase == "earlier this week":
+        return days <= 7
+    if phrase == "earlier this month":
+        return (d.year, d.month) == (as_of.year, as_of.month)
+    if phrase == "earlier this quarter":
+        return d.year == as_of.year and (d.month - 1) // 3 == (as_of.month - 1) // 3
+    if phrase == "earlier this year":
+        return d.year == as_of.year
+    return False
+
+
+class _BriefNumbers:
+    """The numbers a claim may use: from signal facts and texts, prospect fields, the thread, dates."""
+
+    def __init__(self, view: EmailView):
+        task = view.task
+        self.dates = _brief_dates(task)
+        self.values: dict[str, set[float]] = {
+            "money": set(),
+            "percent": set(),
+            "count": set(),
+            "year": set(),
+            "quarter": set(),
+        }
+        for n in find_numbers(view.prospect_text):
+            self.values[n.kind].add(n.value)
+            if n.kind in ("money", "count", "year"):
+                self.values["count"].add(n.value)
+        for s in task.signals:
+            for v in s.facts.values():
+                for x in v if isinstance(v, list) else [v]:
+                    if isinstance(x, int | float) and not isinstance(x, bool):
+                        for k in ("money", "count", "percent"):
+                            self.values[k].add(float(x))
+        for d in self.dates:
+            self.values["year"].add(float(d.year))
+            self.values["quarter"].add(float((d.month - 1) // 3 + 1))
+        self.values["count"].add(float(task.prospect.employees))
+        self.bands = [(b.usd_low, b.usd_high) for b in task.pricing_bands]
+        self.bench = task.bench
+
+    def has(self, n: NumberMention) -> bool:
+        return n.value in self.values[n.kind] or (n.kind == "count" and n.value in self.values["money"])
+
+    def in_band(self, value: float) -> bool:
+        return any(lo <= value <= hi for lo, hi in self.bands)
+
+    def bench_value(self, n: NumberMention, engineer_noun: bool) -> bool:
+        # "we have 7 engineers ready" without a commitment cue still must not exceed the bench
+        return bool(engineer_noun) and n.value <= sum(self.bench.values())

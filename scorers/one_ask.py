@@ -1,0 +1,125 @@
+"""one_ask: exactly one call to action, in the closing part; a first call of at most 30 minutes.
+
+A sentence with an ask cue is one ask; several sentences asking for the same next step in one
+paragraph (a question plus its calendar link) are one ask; one sentence offering alternatives for the
+same next step ("a one-page write-up or 15 minutes, your call") is one ask, while a sentence listing
+different requests joined by "and" is several. An opt-out is not an ask; a diagnostic question with no
+ask cue ("is hiring keeping pace?") is not an ask.
+"""
+
+from __future__ import annotations
+
+import regex
+from tenacious_bench.scorers.base import Check
+
+from tenacious_bench.numbers import find_numbers
+from tenacious_bench.scoring import CheckResult, EmailView, Reason, Sentence
+
+_CLAUSE_SPLIT = regex.compile(r";|,? and (?:also |then )?|,? also |,? plus |,? then ")
+_CALL_WORDS = regex.compile(
+    r"\b(?:call|chat|meeting|conversation|session|talk|zoom|minutes?|mins?|hours?|hr)\b"
+)
+
+
+def _categories(view: EmailView, text: str) -> set[str]:
+    for hit in view.guide.not_asks.find(text):
+        text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
+    return {cat for cat, cues in view.guide.ask_cues.items() if cues.any(text)}
+
+
+def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
+    """The asks in one sentence: one, unless it lists different requests joined by 'and'."""
+    cats = _categories(view, s.text)
+    if not cats:
+        return []
+    if " or " in s.text:
+        return [cats]
+    clauses = [c for c in _CLAUSE_SPLIT.split(s.text) if c.strip()]
+    per_clause = [c for c in (_categories(view, cl) for cl in clauses) if c - {"link"}]
+    if len(per_clause) >= 2:
+        return per_clause
+    return [cats]
+
+
+def _long_call(view: EmailView, s: Sentence) -> str | None:
+    """A first call over the style guide's maximum (in minutes) proposed in an ask sentence."""
+    limit = view.guide.max_first_call_minutes
+    if regex.search(
+        r"\b(?:an|one|1|two|2|a full|half an?) hours?\b|\bhour[\s-]long\b", s.text
+    ) and _CALL_WORDS.search(s.text) and not regex.search(r"\bhalf an? hour\b", s.text):
+        return "an hour or more"
+    for n in find_numbers(s.text):
+        after = s.text[n.end : n.end + 12]
+        if regex.match(r"[\s-]*(?:minutes?|mins?)\b", after) and n.value > limit:
+            return f"{n.display} minutes"
+        if (
+            regex.match(r"[\s-]*(?:hours?|hrs?)\b", after)
+            and n.value * 60 > limit
+            and _CALL_WORDS.search(s.text)
+        ):
+            return f"{n.display} hours"
+    return None
+
+
+class OneAsk(Check):
+    name = "one_ask"
+
+    def run(self, view: EmailView) -> CheckResult:
+        asks: list[tuple[Sentence, set[str]]] = []
+        for s in view.sentences:
+            for cats in _asks_in(view, s):
+                # A link (or a call sentence) right after an ask in the same paragraph for the same
+                # call is the same ask: "Would 15 minutes work? Here is my calendar: <link>".
+                if (
+                    asks
+                    and asks[-1][0].paragraph == s.paragraph
+                    and (
+                        cats <= {"link"}
+                        or (
+                            cats & {"call", "link"}
+                            and asks[-1][1] & {"call", "link"}
+                            and cats <= {"call", "link", "open_to"}
+                        )
+                    )
+                ):
+                    asks[-1] = (asks[-1][0], asks[-1][1] | cats)
+                    continue
+                asks.append((s, cats))
+        found = [
+            Reason(
+                "ask",
+                f"ask ({', '.join(sorted(c))}): {s.text!r}",
+                {"sentence": s.text, "categories": sorted(c), "paragraph": s.paragraph},
+            )
+            for s, c in asks
+        ]
+        problems: list[Reason] = []
+        if not asks:
+            problems.append(Reason("no_ask", "no call to action found"))
+        elif len(asks) > 1:
+            problems.append(
+                Reason(
+                    "several_asks",
+                    f"{len(asks)} calls to action; exactly one is allowed",
+                    {"count": len(asks)},
+                )
+            )
+        elif asks[0][0].paragraph != view.closing_paragraph:
+            problems.append(
+                Reason(
+                    "ask_not_closing",
+                    "the call to action is not in the closing paragraph",
+                    {"sentence": asks[0][0].text},
+                )
+            )
+        for s, _ in asks:
+            long = _long_call(view, s)
+            if long:
+                problems.append(
+                    Reason(
+                        "long_first_call",
+                        f"a first call of {long} (at most {view.guide.max_first_call_minutes} minutes)",
+                        {"sentence": s.text},
+                    )
+                )
+        return CheckResult(self.name, not problems, tuple(problems + found))
