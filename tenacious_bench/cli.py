@@ -9,6 +9,7 @@ import sys
 # verb -> module under tenacious_bench.commands (one line per verb).
 COMMANDS: dict[str, str] = {
     "score": "score",
+    "prepare-model": "prepare_model",
     "validate": "validate",
     "agree": "agree",
     "baselines": "baselines",
