@@ -9,9 +9,9 @@ import datetime as dt
 
 import regex
 from tenacious_bench.scorers.base import Check
-from tenacious_bench.scorers.grounding import named_in
+from tenacious_bench.scorers.grounding import anchor_token_lists, named_in
 
-from tenacious_bench.numbers import NumberMention, find_numbers
+from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
 from tenacious_bench.scoring import EmailView, Reason, Sentence
 from tenacious_bench.task import Task
 from tenacious_bench.text import normalize
@@ -185,52 +185,52 @@ class Honesty(Check):
                     out.append(self._reason("unsupported_date", n, "claim", s, "date not in the brief"))
                 continue
             unit = _TIME_UNITS.get(after[0]) if after else None
-            fact = self._service_fact(g, n, after)
-            if fact:
+            if self._service_fact(g, n, after):
+                continue
+            if unit is not None:  # a duration that is no service fact: only the brief can support it
+                if not brief.has(n):
+                    out.append(
+                        self._reason(
+                            "unsupported_service_number",
+                            n,
+                            "service_fact",
+                            s,
+                            f"'{n.display} {after[0]}' is neither a service fact of the style guide nor in the brief",
+                        )
+                    )
                 continue
             stacks = [
                 st
                 for st in task.bench
                 if regex.search(rf"(?<![\p{{L}}]){regex.escape(normalize(st))}(?![\p{{L}}])", s.text)
             ]
+            available = sum(task.bench[st] for st in stacks) if stacks else sum(task.bench.values())
             engineer_noun = self._engineer_noun(g, after)
             role_noun = self._role_noun(g, after)
+            commitment_cue = g.honesty_set("commitment_cues").any(s.text)
             committing = (
                 (engineer_noun or stacks)
                 and not role_noun
-                and g.honesty_set("commitment_cues").any(s.text)
+                and commitment_cue
                 and not _NEGATION.search(s.text)
                 and not _REFERENCE_TO_PROSPECT.search(s.text)
             )
-            if committing:
-                available = sum(task.bench[st] for st in stacks) if stacks else sum(task.bench.values())
-                if n.value > available:
-                    where = "+".join(stacks) if stacks else "all stacks"
-                    out.append(
-                        self._reason(
-                            "over_commitment",
-                            n,
-                            "commitment",
-                            s,
-                            f"commits {n.display} engineers, {available} available ({where})",
-                            available=available,
-                        )
-                    )
-                continue
-            if unit is not None:
-                if brief.has(n):
-                    continue
+            if committing and n.value > available:
+                where = "+".join(stacks) if stacks else "all stacks"
                 out.append(
                     self._reason(
-                        "unsupported_service_number",
+                        "over_commitment",
                         n,
-                        "service_fact",
+                        "commitment",
                         s,
-                        f"'{n.display} {after[0]}' is neither a service fact of the style guide nor in the brief",
+                        f"commits {n.display} engineers, {available} available ({where})",
+                        available=available,
                     )
                 )
                 continue
-            if not brief.has(n) and not brief.bench_value(n, engineer_noun):
+            # Supported as a claim from the brief, or as capacity the bench really has.
+            as_capacity = (committing or (commitment_cue and not role_noun)) and n.value <= available
+            if not (brief.has(n) or as_capacity):
                 out.append(
                     self._reason("unsupported_number", n, "claim", s, "number not supported by the brief")
                 )
@@ -267,7 +267,13 @@ class Honesty(Check):
     # -- dates -----------------------------------------------------------------------------------
     def _dates(self, view: EmailView, s: Sentence) -> list[Reason]:
         out = []
-        dates = _brief_dates(view.task)
+        # A date in a sentence that names a signal must be that signal's date; otherwise any brief date.
+        named = [
+            dt.date.fromisoformat(sig.date)
+            for sig in view.task.signals
+            if sig.date and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(sig))
+        ]
+        dates = named or _brief_dates(view.task)
         as_of = dt.date.fromisoformat(view.task.as_of)
         for m in _MONTH_RE.finditer(s.text):
             name = m.group(1)
@@ -302,6 +308,7 @@ class Honesty(Check):
     def _phrases(self, view: EmailView) -> list[Reason]:
         g, task = view.guide, view.task
         text = view.content_norm + "\n" + ("" if view.subject_is_quoted else view.subject_norm)
+        assertions = "\n".join(x.text for x in view.sentences if not x.is_question)
         out = []
         for hit in g.honesty_set("pressure_phrases").find(text):
             out.append(
@@ -311,15 +318,16 @@ class Honesty(Check):
                     {"phrase": text[hit.start : hit.end]},
                 )
             )
-        strong = any(s.confidence == "high" and s.type in ("job_posts", "funding") for s in task.signals)
+        # Growth claims are about hiring pace: only a high-confidence job-post signal supports one.
+        strong = any(s.confidence == "high" and s.type == "job_posts" for s in task.signals)
         if not strong:
-            for hit in g.honesty_set("assertive_growth_phrases").find(text):
+            for hit in g.honesty_set("assertive_growth_phrases").find(assertions):
                 out.append(
                     Reason(
                         "assertive_growth",
-                        f"assertive growth claim {text[hit.start : hit.end]!r} without a "
-                        "high-confidence hiring or funding signal",
-                        {"phrase": text[hit.start : hit.end]},
+                        f"assertive growth claim {assertions[hit.start : hit.end]!r} without a "
+                        "high-confidence hiring signal",
+                        {"phrase": assertions[hit.start : hit.end]},
                     )
                 )
         types = {s.type for s in task.signals}
@@ -418,14 +426,9 @@ class _BriefNumbers:
             self.values["quarter"].add(float((d.month - 1) // 3 + 1))
         self.values["count"].add(float(task.prospect.employees))
         self.bands = [(b.usd_low, b.usd_high) for b in task.pricing_bands]
-        self.bench = task.bench
 
     def has(self, n: NumberMention) -> bool:
         return n.value in self.values[n.kind] or (n.kind == "count" and n.value in self.values["money"])
 
     def in_band(self, value: float) -> bool:
         return any(lo <= value <= hi for lo, hi in self.bands)
-
-    def bench_value(self, n: NumberMention, engineer_noun: bool) -> bool:
-        # "we have 7 engineers ready" without a commitment cue still must not exceed the bench
-        return bool(engineer_noun) and n.value <= sum(self.bench.values())

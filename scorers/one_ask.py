@@ -44,9 +44,11 @@ def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
 def _long_call(view: EmailView, s: Sentence) -> str | None:
     """A first call over the style guide's maximum (in minutes) proposed in an ask sentence."""
     limit = view.guide.max_first_call_minutes
-    if regex.search(
-        r"\b(?:an|one|1|two|2|a full|half an?) hours?\b|\bhour[\s-]long\b", s.text
-    ) and _CALL_WORDS.search(s.text) and not regex.search(r"\bhalf an? hour\b", s.text):
+    if (
+        regex.search(r"\b(?:an|one|1|two|2|a full|half an?) hours?\b|\bhour[\s-]long\b", s.text)
+        and _CALL_WORDS.search(s.text)
+        and not regex.search(r"\bhalf an? hour\b", s.text)
+    ):
         return "an hour or more"
     for n in find_numbers(s.text):
         after = s.text[n.end : n.end + 12]

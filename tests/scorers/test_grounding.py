@@ -1,0 +1,88 @@
+"""grounding: first-name greeting, and each required signal named by an anchor in a real sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import check_passes, variant
+
+FUNDING_SENTENCE = "Congratulations on closing the $14M Series A in February."
+
+CASES = [
+    ("reference", (), True),
+    (
+        "anchor variant: $14 million",
+        ((FUNDING_SENTENCE, "Congratulations on closing the $14 million round in February."),),
+        True,
+    ),
+    (
+        "anchor variant: 14 million dollars",
+        ((FUNDING_SENTENCE, "Congratulations on the 14 million dollars you closed in February."),),
+        True,
+    ),
+    (
+        "anchor variant: $14,000,000",
+        ((FUNDING_SENTENCE, "Congratulations on the $14,000,000 you closed in February."),),
+        True,
+    ),
+    (
+        "Series A alone names it",
+        ((FUNDING_SENTENCE, "Congratulations on closing the Series A in February this year."),),
+        True,
+    ),
+    (
+        "vague 'recent activity' is not grounding",
+        ((FUNDING_SENTENCE, "Congratulations on all the recent activity at your company."),),
+        False,
+    ),
+    ("anchor only in a list", ((FUNDING_SENTENCE + " ", "- $14M\n- Series A\n"),), False),
+    ("anchor in a too-short sentence", ((FUNDING_SENTENCE, "$14M Series A. Nice."),), False),
+    (
+        "pasted brief line",
+        ((FUNDING_SENTENCE, "Closed a $14M Series A in February 2026, led by Northbeam Ventures."),),
+        False,
+    ),
+    ("wrong amount", ((FUNDING_SENTENCE, "Congratulations on closing the $41M round in February."),), False),
+    ("greeting without name", (("Hi Maya,", "Hi there,"),), False),
+    ("greeting with last name only", (("Hi Maya,", "Hi Okafor,"),), False),
+    ("greeting with full name", (("Hi Maya,", "Hi Maya Okafor,"),), True),
+    ("no greeting", (("Hi Maya,\n\n", ""),), False),
+]
+
+
+@pytest.mark.parametrize(("label", "edits", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_grounding_table(example_tasks, label, edits, expected):
+    task = example_tasks["TB-HND-EX01"]
+    passed, score = check_passes(task, variant(task, *edits), "grounding")
+    assert passed is expected, score.checks["grounding"].reasons
+
+
+def test_anchor_in_subject_or_signature_only_does_not_ground(example_tasks):
+    task = example_tasks["TB-HND-EX01"]
+    no_body = variant(task, (FUNDING_SENTENCE, "Congratulations on the progress you have made this year."))
+    in_subject = dict(no_body, subject="Request: Lumenfold's $14M Series A")
+    in_signature = dict(no_body, body=no_body["body"] + "\nRe: your $14M Series A")
+    for email in (in_subject, in_signature):
+        passed, score = check_passes(task, email, "grounding")
+        assert not passed
+        assert score.checks["grounding"].reasons[0].details["signal"] == "funding"
+
+
+def test_warm_reply_grounds_on_thread_signal(example_tasks):
+    task = example_tasks["TB-HND-EX02"]
+    assert check_passes(task, variant(task), "grounding")[0]
+    dropped = variant(
+        task,
+        (
+            "Thanks for the clear brief on the 15 Python engineers you need within 30 days.",
+            "Thanks for the note.",
+        ),
+    )
+    assert not check_passes(task, dropped, "grounding")[0]
+
+
+def test_genuine_quote_does_not_ground_but_fake_quote_is_own_text(example_tasks):
+    task = example_tasks["TB-HND-EX02"]
+    sentence = "Thanks for the clear brief on the 15 Python engineers you need within 30 days."
+    quoted = variant(task, (sentence, "> Selam, we need 15 Python engineers starting within 30 days."))
+    assert not check_passes(task, quoted, "grounding")[0]
