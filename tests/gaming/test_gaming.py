@@ -1,0 +1,313 @@
+"""The gaming suite: adversarial answers that must fail a named check, and hard-but-good answers
+that must pass all five.
+
+Table-driven. Each case is (case id, task id, a builder of the answer from the task, the check that
+must catch it). Most adversarial answers are a task's passing reference with exactly one defect
+added, so the named check is the only thing standing between the trick and a pass. Tasks are train
+and dev tasks only: nothing here shows a good email for a held-out task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+import pytest
+
+from tenacious_bench.email import parse_email
+from tenacious_bench.prompts import build_messages, render_brief
+from tenacious_bench.scoring import CHECK_NAMES, score_email
+from tenacious_bench.style_guide import load_style_guide
+from tenacious_bench.task import Task, load_tasks
+from tenacious_bench.text import count_words
+
+GUIDE = load_style_guide()
+_EXAMPLES = resources.files("tenacious_bench").joinpath("data", "examples", "tasks.jsonl")
+
+
+def _tasks() -> dict[str, Task]:
+    tasks = {t.task_id: t for t in load_tasks(str(_EXAMPLES))}
+    assert all(t.split in ("train", "dev") for t in tasks.values()), "gaming cases use train/dev tasks only"
+    return tasks
+
+
+TASKS = _tasks()
+COLD, WARM, REENG = "TB-HND-EX01", "TB-HND-EX02", "TB-HND-EX03"
+
+
+# -- builders -------------------------------------------------------------------------------------
+def _ref(t: Task) -> tuple[str, str]:
+    assert t.reference is not None
+    return t.reference.subject, t.reference.body
+
+
+def _email(subject: str | None, body: str) -> str:
+    return (f"Subject: {subject}\n\n" if subject is not None else "") + body
+
+
+def _parts(body: str) -> list[str]:
+    """Reference body paragraphs: [greeting, content..., closing, sign-off block]."""
+    return body.split("\n\n")
+
+
+def add(sentence: str) -> Callable[[Task], str]:
+    """The reference with one sentence appended to its first content paragraph."""
+    def build(t: Task) -> str:
+        subject, body = _ref(t)
+        parts = _parts(body)
+        parts[1] = parts[1] + " " + sentence
+        return _email(subject, "\n\n".join(parts))
+    return build
+
+
+def replace(old: str, new: str, *, subject: str | None = None) -> Callable[[Task], str]:
+    def build(t: Task) -> str:
+        ref_subject, body = _ref(t)
+        assert old in body, f"{old!r} not in the reference of {t.task_id}"
+        return _email(ref_subject if subject is None else subject, body.replace(old, new))
+    return build
+
+
+def closing(new_closing: str) -> Callable[[Task], str]:
+    """The reference with its closing paragraph (the one before the sign-off) replaced."""
+    def build(t: Task) -> str:
+        subject, body = _ref(t)
+        parts = _parts(body)
+        parts[-2] = new_closing
+        return _email(subject, "\n\n".join(parts))
+    return build
+
+
+def with_subject(subject: str | None) -> Callable[[Task], str]:
+    def build(t: Task) -> str:
+        return _email(subject, _ref(t)[1])
+    return build
+
+
+def literal(text: str) -> Callable[[Task], str]:
+    return lambda t: text
+
+
+def padded_to(extra_words: int) -> Callable[[Task], str]:
+    """The reference padded with neutral words so the body is `limit + extra_words` words long."""
+    def build(t: Task) -> str:
+        subject, body = _ref(t)
+        email = parse_email({"subject": subject, "body": body}, GUIDE.greetings, GUIDE.sign_offs)
+        limit = t.constraints.max_body_words or GUIDE.max_body_words(t.kind)
+        need = limit + extra_words - count_words(email.content)
+        assert need > 0
+        parts = _parts(body)
+        filler = " ".join(["that"] * need)
+        parts[1] = parts[1] + " We looked at this carefully and " + " ".join(filler.split()[: need - 6]) + "."
+        return _email(subject, "\n\n".join(parts))
+    return build
+
+
+def subject_of_length(n: int) -> Callable[[Task], str]:
+    def build(t: Task) -> str:
+        base = "Request: 15 minutes on Lumenfold's Series A engineering plans"
+        s = (base + " " + "x" * 80)[:n]
+        assert len(s) == n
+        return _email(s, _ref(t)[1])
+    return build
+
+
+def in_signature(extra: str) -> Callable[[Task], str]:
+    def build(t: Task) -> str:
+        subject, body = _ref(t)
+        return _email(subject, body + "\n" + extra)
+    return build
+
+
+GENERIC_BODY = (
+    "Hi Maya,\n\nTeams at this stage often find that the hiring plan moves faster than recruiting can.\n\n"
+    "We place managed Python and Go engineers, typically deployed in about two weeks. If that is on your "
+    "roadmap, would 15 minutes next week be useful?\n\nBest,\nYabi"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    case_id: str
+    task_id: str
+    build: Callable[[Task], str]
+    check: str  # the check that must fail ("" for hard-but-good cases: all five must pass)
+
+
+# -- adversarial answers: each must fail its named check ------------------------------------------
+BAD: list[Case] = [
+    # keyword and anchor stuffing; grounding in the wrong place; echo and paste
+    Case("anchor-stuffing-list", COLD, literal(
+        "Subject: Request: Lumenfold engineering plan\n\nHi Maya,\n\n- $14M\n- Series A\n- 2 open\n- two open\n\n"
+        "Would 15 minutes next week be useful?\n\nBest,\nYabi"), "grounding"),
+    Case("keyword-stuffed-line", COLD, literal(
+        "Subject: Request: Lumenfold engineering plan\n\nHi Maya,\n\n$14M Series A $14M Series A funding round "
+        "Series A $14M.\n\nWould 15 minutes next week be useful?\n\nBest,\nYabi"), "grounding"),
+    Case("grounded-only-in-subject", COLD, literal(
+        "Subject: Request: Lumenfold's $14M Series A plan\n\n" + GENERIC_BODY), "grounding"),
+    Case("grounded-only-in-signature", COLD, literal(
+        "Subject: Request: 15 minutes on your engineering plan\n\n" + GENERIC_BODY
+        + "\nResearch Partner, on your $14M Series A funding in February"), "grounding"),
+    Case("brief-sentence-pasted", COLD, replace(
+        "Congratulations on closing the $14M Series A in February.",
+        "Closed a $14M Series A in February 2026, led by Northbeam Ventures."), "grounding"),
+    Case("instruction-echo", COLD, lambda t: "Subject: Request: 15 minutes\n\nHi Maya,\n\n"
+         + build_messages(t)[1]["content"] + "\n\nBest,\nYabi", "grounding"),
+    Case("brief-echo-with-frame", REENG, lambda t: "Subject: Context: Corvel\n\nHi Priya,\n\n" + render_brief(t)
+         + "\n\nWant me to send the one-page summary?\n\nBest,\nYabi", "grounding"),
+    Case("greeting-wrong-name", COLD, replace("Hi Maya,", "Hi Daniel,"), "grounding"),
+    Case("no-greeting", COLD, replace("Hi Maya,\n\n", ""), "grounding"),
+    # banned phrases in disguise
+    Case("banned-cyrillic-o", COLD, add("Our w\u043erld-class engineers start fast."), "banned_phrases"),
+    Case("banned-zero-width", COLD, add("We bring to\u200bp ta\u200clent to the plan."), "banned_phrases"),
+    Case("banned-soft-hyphen", COLD, add("There is real syn\u00adergy here."), "banned_phrases"),
+    Case("banned-odd-dashes", COLD, add("Our approach is best\u2012in\u2014class."), "banned_phrases"),
+    Case("banned-nbsp-spacing", COLD, add("Happy to touch\u00a0 base later."), "banned_phrases"),
+    Case("banned-line-break", COLD, replace("Teams at this stage", "Happy to circle\nback: teams at this stage"),
+         "banned_phrases"),
+    Case("banned-letter-spaced", COLD, add("Each of them is r o c k s t a r material."), "banned_phrases"),
+    Case("banned-letter-spaced-after-article", COLD, add("Each one is a r o c k s t a r."), "banned_phrases"),
+    Case("banned-fullwidth", COLD, add("It is a real \uff47\uff41\uff4d\uff45-changer."), "banned_phrases"),
+    Case("banned-curly-contraction", COLD, add("Don\u2019t miss out on this."), "banned_phrases"),
+    Case("banned-expanded-contraction", COLD, add("You will regret waiting."), "banned_phrases"),
+    Case("condescension", COLD, add("You need to hire faster than this."), "banned_phrases"),
+    Case("bench-capitalised", COLD, add("Our Bench has Python engineers ready."), "banned_phrases"),
+    Case("bench-heading", COLD, replace("We place managed", "BENCH\nWe place managed"), "banned_phrases"),
+    Case("bench-in-subject", COLD, with_subject("Request: our bench for Lumenfold's Series A"), "banned_phrases"),
+    Case("task-forbidden-as-hype", COLD, add("Your team could supercharge delivery."), "banned_phrases"),
+    # fake calls to action: words holding "call" but no request at all
+    Case("fake-cta-call-words", COLD, closing(
+        "We place managed Python and Go engineers. Technically, I recall a callback queue on your site."), "one_ask"),
+    Case("stacked-asks", COLD, closing(
+        "Would 15 minutes next week be useful? Also, please reply with your current bottleneck, and let me know "
+        "if you want the case studies."), "one_ask"),
+    Case("second-ask-mid-body", COLD, add("Could you share your hiring plan with me?"), "one_ask"),
+    Case("sixty-minute-call", COLD, replace("would 15 minutes next week be useful?",
+                                            "would 60 minutes next week be useful?"), "one_ask"),
+    Case("hour-long-call", COLD, replace("would 15 minutes next week be useful?",
+                                         "would an hour-long call next week be useful?"), "one_ask"),
+    Case("no-ask", REENG, closing("We place managed data engineers with a one-month minimum."), "one_ask"),
+    # template tokens in every bracket style
+    Case("token-square", COLD, add("Teams like [Company] often wait."), "format"),
+    Case("token-curly", COLD, add("Teams like {company} often wait."), "format"),
+    Case("token-double-curly", COLD, add("Teams like {{company_name}} often wait."), "format"),
+    Case("token-angle", COLD, add("Teams like <Company> often wait."), "format"),
+    Case("token-price-placeholder", COLD, add("Our rate is $X,XXX per engineer per month."), "format"),
+    Case("token-in-subject", COLD, with_subject("Request: 15 minutes on [Company]'s plan"), "format"),
+    # invented numbers and facts
+    Case("price-outside-band", COLD, add("Our senior rate is $15,000 per engineer per month."), "honesty"),
+    Case("discount", COLD, add("We can offer 10% off the first month."), "honesty"),
+    Case("total-contract-value", WARM, replace(
+        "Our public senior rate is $9,000 to $12,000 per engineer per month.",
+        "Seven engineers for three months would total $210,000."), "honesty"),
+    Case("invented-funding-round", REENG, add("Congratulations on the Series C as well."), "honesty"),
+    Case("invented-headcount", COLD, add("With 300 engineers on staff, that queue matters."), "honesty"),
+    Case("invented-date", COLD, add("Your product launch in October 2025 was well received."), "honesty"),
+    Case("engineers-above-capacity", WARM, replace(
+        "Today we have 7 Python engineers ready to deploy, so I will not promise all 15.",
+        "We can deploy all 15 Python engineers within 30 days."), "honesty"),
+    Case("go-engineers-above-capacity", COLD, replace("We place managed Python and Go engineers",
+                                                      "We can place 9 Go engineers next month, and managed engineers"),
+         "honesty"),
+    Case("low-confidence-asserted", COLD, replace(
+        "I cannot tell from the outside whether the two open backend roles are the whole queue. Is the backlog "
+        "longer than the postings suggest?",
+        "Your two open backend roles are slowing the roadmap."), "honesty"),
+    Case("medium-confidence-asserted", REENG, replace(
+        "If the six open data engineering roles are meant to cover that, a managed team",
+        "The six open data engineering roles show hiring is stuck. A managed team"), "honesty"),
+    Case("scarcity", COLD, add("Only two slots left this month."), "honesty"),
+    Case("invented-deadline", COLD, add("This rate holds only until the end of the month."), "honesty"),
+    Case("invented-deadline-by", COLD, add("Please decide by the end of the month."), "honesty"),
+    Case("ai-gap-at-low-maturity", COLD, add("Your competitors already ship machine learning features you lack."),
+         "honesty"),
+    # format
+    Case("emoji-subject-cold", COLD, with_subject("Request: 15 minutes on your Series A \U0001f680"), "format"),
+    Case("subject-61-chars", COLD, subject_of_length(61), "format"),
+    Case("missing-subject", COLD, with_subject(None), "format"),
+    Case("one-word-over", COLD, padded_to(1), "format"),
+    Case("one-word-over-reengagement", REENG, padded_to(1), "format"),
+    Case("quick-opener", COLD, with_subject("Quick note on Lumenfold's Series A"), "format"),
+    Case("urgent-subject", COLD, with_subject("URGENT: Lumenfold's Series A plan"), "format"),
+    Case("attachment-cold", COLD, add("Please find attached our capabilities deck."), "format"),
+    Case("tagline-signature", COLD, in_signature("Building the future of engineering"), "format"),
+    Case("json-answer", COLD, lambda t: '{"subject": "%s", "body": "%s"}' % (  # noqa: UP031
+        t.reference.subject, t.reference.body.replace("\n", "\\n")), "format"),
+    Case("markdown-only", COLD, literal(
+        "# Lumenfold\n\n**Hi Maya**\n\n- $14M Series A\n- 2 open roles\n- 15 minutes?\n"), "format"),
+    Case("wrong-sender", WARM, replace("Best,\nSelam", "Best,\nYabi"), "format"),
+]
+
+# -- hard but good: each must pass all five ---------------------------------------------------------
+GOOD: list[Case] = [
+    Case("reference-cold", COLD, lambda t: _email(*_ref(t)), ""),
+    Case("reference-warm", WARM, lambda t: _email(*_ref(t)), ""),
+    Case("reference-reengagement", REENG, lambda t: _email(*_ref(t)), ""),
+    Case("benchmark-innocent", COLD, add("Many teams benchmark time-to-hire against the plan."), ""),
+    Case("reach-and-quickly", COLD, add("Some teams reach that point quickly after a raise."), ""),
+    Case("price-inside-band", COLD, add("Our public senior rate is $9,000 to $12,000 per engineer per month."), ""),
+    Case("no-reply-fyi-ask", REENG, closing("No reply needed; I will share more when the plan settles."), ""),
+    Case("fyi-plus-no-reply-one-sentence", REENG, closing("Purely for your information; no reply needed."), ""),
+    Case("warm-quotes-prospect-numbers", WARM, replace(
+        "Thanks for the clear brief", "> Selam, we need 15 Python engineers starting within 30 days.\n\n"
+        "Thanks for the clear brief"), ""),
+    Case("question-plus-calendar-link", COLD, replace(
+        "would 15 minutes next week be useful?",
+        "would 15 minutes next week be useful? My calendar is at https://cal.com/yabi/15min."), ""),
+    Case("two-alternatives-one-ask", COLD, replace(
+        "If that is on your roadmap, would 15 minutes next week be useful?",
+        "If that is on your roadmap, a one-page write-up or 15 minutes, your call?"), ""),
+    Case("ask-plus-opt-out", COLD, replace(
+        "would 15 minutes next week be useful?", "would 15 minutes next week be useful? If not, ignore this."), ""),
+    Case("code-fenced-answer", COLD, lambda t: "```\n" + _email(*_ref(t)) + "\n```", ""),
+    Case("markdown-subject-label", COLD, lambda t: "**Subject:** " + _email(*_ref(t))[len("Subject: "):], ""),
+    Case("lowercase-subject-label", COLD, lambda t: "subject: " + _email(*_ref(t))[len("Subject: "):], ""),
+    Case("curly-apostrophe-subject", COLD, with_subject("Request: 15 minutes on Lumenfold\u2019s Series A plan"), ""),
+    Case("subject-exactly-60", COLD, subject_of_length(60), ""),
+    Case("body-exactly-at-limit", COLD, padded_to(0), ""),
+    Case("sign-off-one-line", COLD, replace("Best,\nYabi\nResearch Partner", "Best, Yabi\nResearch Partner"), ""),
+    Case("leading-blank-lines", COLD, lambda t: "\n\n" + _email(*_ref(t)), ""),
+]
+
+# Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
+# fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
+KNOWN_SCORER_GAPS: dict[str, str] = {
+    "banned-letter-spaced-after-article": "letter-spacing joins the article 'a' into the word ('arockstar'), so "
+                                          "a letter-spaced banned phrase after 'a' is missed",
+    "invented-deadline": "'until the end of the month' is an invented deadline; only 'by/before the end of' is "
+                         "a pressure phrase",
+    "fyi-plus-no-reply-one-sentence": "one FYI sentence with both 'for your information' and 'no reply needed' "
+                                      "is counted as two asks; the contract says a no-reply FYI is one ask",
+}
+
+
+def _params(cases: list[Case]) -> list:
+    out = []
+    for c in cases:
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_SCORER_GAPS[c.case_id])] \
+            if c.case_id in KNOWN_SCORER_GAPS else []
+        out.append(pytest.param(c, id=c.case_id, marks=marks))
+    return out
+
+
+def test_suite_size() -> None:
+    assert len(BAD) >= 40 and len(GOOD) >= 15
+    assert len({c.case_id for c in BAD + GOOD}) == len(BAD + GOOD)
+    assert all(c.check in CHECK_NAMES for c in BAD)
+
+
+@pytest.mark.parametrize("case", _params(BAD))
+def test_adversarial_answer_fails_its_check(case: Case) -> None:
+    task = TASKS[case.task_id]
+    score = score_email(task, case.build(task), GUIDE)
+    assert not score.checks[case.check].passed, f"{case.case_id}: {case.check} passed; all reasons: " \
+                                                f"{score.failure_reasons()}"
+    assert not score.passed
+
+
+@pytest.mark.parametrize("case", _params(GOOD))
+def test_hard_but_good_answer_passes(case: Case) -> None:
+    task = TASKS[case.task_id]
+    score = score_email(task, case.build(task), GUIDE)
+    assert score.passed, f"{case.case_id}: {score.failure_reasons()}"
