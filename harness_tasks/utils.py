@@ -1,0 +1,83 @@
+"""lm-evaluation-harness door: dataset loader and process_results for the `tenacious` tasks.
+
+The YAML files next to this module reference these functions by their full import path
+(`!function tenacious_bench.harness_tasks.utils.<name>`), so they work from lm-eval's own tree
+(after `tenacious-bench lm-eval-register`), from `--include_path` and from any working directory.
+The prompt comes from `prompts.build_messages` and every check result from `scoring.score_email`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from tenacious_bench.prompts import build_messages
+from tenacious_bench.scoring import CHECK_NAMES, score_email
+from tenacious_bench.task import Task, parse_task
+
+METRIC_KEYS = (*CHECK_NAMES, "pass_at_1")
+SPLITS = ("train", "dev", "held_out")
+
+
+def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
+    """One lm-eval document: the two prompt messages, the task as JSON, the style guide used."""
+    system, user = build_messages(task, style_guide)
+    if (system["role"], user["role"]) != ("system", "user"):
+        raise ValueError(f"the prompt builder returned roles {system['role']}, {user['role']}")
+    ref = task.reference
+    return {
+        "task_id": task.task_id,
+        "system": system["content"],  # the YAML's `description`: lm-eval's system message
+        "user": user["content"],  # the YAML's `doc_to_text`: the user message
+        "target": f"Subject: {ref.subject}\n\n{ref.body}" if ref else "",
+        "task_json": task.model_dump_json(by_alias=True, exclude_none=True),
+        "style_guide": style_guide or "",
+        "segment": str(task.segment),
+        "kind": task.kind,
+    }
+
+
+def load_dataset(
+    split: str = "held_out",
+    style_guide: str | None = None,
+    tasks_file: str | None = None,
+    **_lm_eval_metadata: Any,
+) -> Any:
+    """The task's documents as a DatasetDict with one `test` split, read from the installed package.
+
+    lm-eval calls this with the task's `dataset_kwargs` plus its metadata (the YAML's `metadata`,
+    `--metadata` and the `--model_args` keys), which is why unrelated keyword arguments are accepted
+    and not used. `style_guide` and `tasks_file` may be given with `--metadata '{"style_guide": ...}'`.
+    """
+    import datasets
+
+    from tenacious_bench.inspect_tasks import load_bench_tasks  # one loader for both harnesses
+
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
+    tasks, _ = load_bench_tasks(split, tasks_file)
+    if not tasks:
+        raise ValueError(f"no task in split {split!r}")
+    docs = [task_to_doc(t, style_guide) for t in tasks]
+    return datasets.DatasetDict({"test": datasets.Dataset.from_list(docs)})
+
+
+@functools.lru_cache(maxsize=4096)
+def _task(task_json: str) -> Task:
+    return parse_task(json.loads(task_json))
+
+
+def score_doc(doc: dict[str, Any], completion: str) -> dict[str, float]:
+    """The five checks and pass@1 for one completion (1.0 pass, 0.0 fail)."""
+    result = score_email(_task(doc["task_json"]), completion, doc["style_guide"] or None)
+    value = {name: float(result.checks[name].passed) for name in CHECK_NAMES}
+    value["pass_at_1"] = float(result.passed)
+    return value
+
+
+def process_results(doc: dict[str, Any], results: list[str]) -> dict[str, float]:
+    """lm-eval hook: one key per check plus pass_at_1, each aggregated by mean in the YAML."""
+    if len(results) != 1:
+        raise ValueError(f"expected one generation per document, got {len(results)}")
+    return score_doc(doc, results[0])
