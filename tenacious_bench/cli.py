@@ -12,6 +12,7 @@ COMMANDS: dict[str, str] = {
     "prepare-model": "prepare_model",
     "validate": "validate",
     "agree": "agree",
+    "schema": "schema",
     "baselines": "baselines",
 }
 

@@ -43,22 +43,31 @@ _SPACE_RUN = regex.compile(r"[^\S\n]+")
 
 @functools.cache
 def _confusable_map() -> dict[int, str]:
-    """Non-ASCII characters that Unicode's confusables.txt lists as look-alikes of ASCII letters."""
+    """Non-ASCII characters that Unicode's confusables.txt lists as look-alikes of ASCII letters,
+    mapped to the lower-case ASCII letter (the text is casefolded anyway)."""
     from confusable_homoglyphs import confusables
 
+    data = confusables.confusables_data
+
+    def ascii_candidates(char: str) -> list[str]:
+        entries = data.get(char, [])
+        return [e["c"] for e in entries if len(e["c"]) == 1 and e["c"] in string.ascii_letters]
+
     table: dict[int, str] = {}
-    for char, entries in confusables.confusables_data.items():
+    for char in data:
         if len(char) != 1 or char.isascii():
             continue
-        candidates = [e["c"] for e in entries if len(e["c"]) == 1 and e["c"] in string.ascii_letters]
+        # Prefer the lower-case form's look-alike: Greek capital iota is listed as "l" (the skeleton
+        # of "I"), but its lower case, iota, as "i", which is what a reader sees once casefolded.
+        lower = char.lower()
+        candidates = (
+            ascii_candidates(lower) if len(lower) == 1 and lower != char else []
+        ) or ascii_candidates(char)
         if not candidates:
             continue
-        # Prefer the letter the character's own Unicode name ends with ("... LETTER BYELORUSSIAN-
-        # UKRAINIAN I" -> "I"), then a candidate of the same case, so folding is not "I" -> "l".
         last_word = unicodedata.name(char, "").rsplit(" ", 1)[-1]
         named = [c for c in candidates if c.lower() == last_word.lower()]
-        same_case = [c for c in candidates if c.isupper() == char.isupper()]
-        table[ord(char)] = (named or same_case or candidates)[0]
+        table[ord(char)] = (named or candidates)[0].lower()
     return table
 
 

