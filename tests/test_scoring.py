@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from tenacious_bench.scorers import CHECKS
 
 from tenacious_bench.scoring import CHECK_NAMES, score_email
-from tenacious_bench.scorers import CHECKS
 from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 
 
