@@ -12,12 +12,10 @@ import functools
 import json
 from typing import Any
 
+from tenacious_bench.harness_common import load_bench_tasks, score_value
 from tenacious_bench.prompts import build_messages
-from tenacious_bench.scoring import CHECK_NAMES, score_email
+from tenacious_bench.scoring import score_email
 from tenacious_bench.task import Task, parse_task
-
-METRIC_KEYS = (*CHECK_NAMES, "pass_at_1")
-SPLITS = ("train", "dev", "held_out")
 
 
 def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
@@ -52,10 +50,6 @@ def load_dataset(
     """
     import datasets
 
-    from tenacious_bench.inspect_tasks import load_bench_tasks  # one loader for both harnesses
-
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
     tasks, _ = load_bench_tasks(split, tasks_file)
     if not tasks:
         raise ValueError(f"no task in split {split!r}")
@@ -71,9 +65,7 @@ def _task(task_json: str) -> Task:
 def score_doc(doc: dict[str, Any], completion: str) -> dict[str, float]:
     """The five checks and pass@1 for one completion (1.0 pass, 0.0 fail)."""
     result = score_email(_task(doc["task_json"]), completion, doc["style_guide"] or None)
-    value = {name: float(result.checks[name].passed) for name in CHECK_NAMES}
-    value["pass_at_1"] = float(result.passed)
-    return value
+    return score_value(result)
 
 
 def process_results(doc: dict[str, Any], results: list[str]) -> dict[str, float]:

@@ -10,6 +10,8 @@ import sys
 COMMANDS: dict[str, str] = {
     "score": "score",
     "prepare-model": "prepare_model",
+    "lm-eval-path": "lm_eval_path",
+    "lm-eval-register": "lm_eval_register",
     "validate": "validate",
     "agree": "agree",
     "schema": "schema",

@@ -7,7 +7,6 @@ only: the prompt comes from `prompts.build_messages`, every check result from `s
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,22 +18,16 @@ from inspect_ai.scorer import Score, Scorer, Target, mean, scorer, stderr
 from inspect_ai.solver import TaskState, generate
 
 from tenacious_bench import __version__
+from tenacious_bench.harness_common import KINDS, METRIC_KEYS, HarnessTaskError, load_bench_tasks, score_value
 from tenacious_bench.prompts import PROMPT_VERSION, build_messages
-from tenacious_bench.scoring import CHECK_NAMES, SCORER_VERSION, score_email
+from tenacious_bench.scoring import SCORER_VERSION, score_email
 from tenacious_bench.style_guide import load_style_guide
 from tenacious_bench.task import Task as BenchTask
-from tenacious_bench.task import load_tasks, parse_task
+from tenacious_bench.task import parse_task
 
-SPLITS = ("train", "dev", "held_out")
-KINDS = ("cold", "warm_reply", "re_engagement")
-METRIC_KEYS = (*CHECK_NAMES, "pass_at_1")
 # Defaults for every model: long enough for a 200-word warm reply with its signature (about 300
 # tokens), greedy so that runs repeat. `--max-tokens` / `--temperature` on the command line win.
 GENERATION = GenerateConfig(max_tokens=512, temperature=0.0)
-
-
-class OutreachTaskError(ValueError):
-    """A task parameter is invalid (unknown split, kind, segment, or a filter that leaves nothing)."""
 
 
 def _as_list(value: Any, name: str) -> list[Any]:
@@ -47,7 +40,7 @@ def _as_list(value: Any, name: str) -> list[Any]:
         return [value]
     if isinstance(value, Sequence):
         return list(value)
-    raise OutreachTaskError(f"{name} must be a value, a comma-separated string or a list, got {value!r}")
+    raise HarnessTaskError(f"{name} must be a value, a comma-separated string or a list, got {value!r}")
 
 
 def parse_segments(value: Any) -> list[int]:
@@ -56,9 +49,9 @@ def parse_segments(value: Any) -> list[int]:
         try:
             s = int(v)
         except (TypeError, ValueError):
-            raise OutreachTaskError(f"segment must be 1, 2, 3 or 4, got {v!r}") from None
+            raise HarnessTaskError(f"segment must be 1, 2, 3 or 4, got {v!r}") from None
         if s not in (1, 2, 3, 4) or (isinstance(v, float) and v != s):
-            raise OutreachTaskError(f"segment must be 1, 2, 3 or 4, got {v!r}")
+            raise HarnessTaskError(f"segment must be 1, 2, 3 or 4, got {v!r}")
         segments.append(s)
     return segments
 
@@ -67,26 +60,8 @@ def parse_kinds(value: Any) -> list[str]:
     kinds = [str(v) for v in _as_list(value, "kind")]
     bad = [k for k in kinds if k not in KINDS]
     if bad:
-        raise OutreachTaskError(f"kind must be one of {list(KINDS)}, got {bad}")
+        raise HarnessTaskError(f"kind must be one of {list(KINDS)}, got {bad}")
     return kinds
-
-
-def _sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def load_bench_tasks(split: str, tasks_file: str | None = None) -> tuple[list[BenchTask], dict[str, str]]:
-    """The tasks of a shipped split (or of a user's JSONL file) and the fingerprint of where they came from."""
-    if tasks_file is not None:
-        path = Path(tasks_file)
-        if not path.is_file():
-            raise OutreachTaskError(f"tasks file not found: {path}")
-        return load_tasks(path), {"source": str(path), "tasks_file_sha256": _sha256_file(path)}
-    if split not in SPLITS:
-        raise OutreachTaskError(f"split must be one of {list(SPLITS)}, got {split!r}")
-    from tenacious_bench import dataset
-
-    return dataset.load_split(split), {"source": f"tenacious_bench/{split}", **dataset.fingerprint(split)}
 
 
 def filter_tasks(tasks: Iterable[BenchTask], segments: list[int], kinds: list[str]) -> list[BenchTask]:
@@ -121,13 +96,6 @@ def task_to_sample(task: BenchTask, style_guide: str | None = None) -> Sample:
             "style_guide": style_guide,
         },
     )
-
-
-def score_value(result: Any) -> dict[str, float]:
-    """An EmailScore as the dict-valued Score: one key per check plus pass_at_1 (1.0 pass, 0.0 fail)."""
-    value = {name: float(result.checks[name].passed) for name in CHECK_NAMES}
-    value["pass_at_1"] = float(result.passed)
-    return value
 
 
 @scorer(metrics={key: [mean(), stderr()] for key in METRIC_KEYS})
@@ -172,7 +140,7 @@ def outreach(
     tasks, fingerprint = load_bench_tasks(split, tasks_file)
     kept = filter_tasks(tasks, segments, kinds)
     if not kept:
-        raise OutreachTaskError(
+        raise HarnessTaskError(
             f"no task left in {fingerprint['source']} after the filters segment={segments or 'any'} "
             f"kind={kinds or 'any'}"
         )
