@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from tenacious_bench.scorers.base import Check
 
-from tenacious_bench.scoring import EmailView, Reason
+from tenacious_bench.scoring import EmailView, Reason, task_cached
 from tenacious_bench.style_guide import PhraseSet, phrase_set
+from tenacious_bench.task import Task
+
+
+def _forbidden(task: Task) -> PhraseSet:
+    return phrase_set(list(task.constraints.forbidden_phrases), "constraints.forbidden_phrases", "task")
 
 
 class BannedPhrases(Check):
@@ -13,9 +18,7 @@ class BannedPhrases(Check):
 
     def problems(self, view: EmailView) -> list[Reason]:
         g = view.guide
-        forbidden = phrase_set(
-            list(view.task.constraints.forbidden_phrases), "constraints.forbidden_phrases", "task"
-        )
+        forbidden = task_cached(view.task, "forbidden_phrases", _forbidden)
         sets: list[tuple[str, PhraseSet]] = [
             ("banned", g.banned_phrases),
             ("condescending", g.condescending_phrases),

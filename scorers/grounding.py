@@ -8,7 +8,7 @@ from tenacious_bench.scorers.base import Check
 
 from tenacious_bench.numbers import canonical_tokens, contains_sequence
 from tenacious_bench.prompts import render_brief
-from tenacious_bench.scoring import EmailView, Reason, Sentence
+from tenacious_bench.scoring import EmailView, Reason, Sentence, task_cached
 from tenacious_bench.task import Signal, Task
 from tenacious_bench.text import normalize
 
@@ -17,28 +17,22 @@ MIN_SENTENCE_WORDS = 6
 PASTED_NGRAM = 8
 
 
-def anchor_token_lists(signal: Signal) -> list[list[str]]:
-    return [toks for a in signal.anchors if (toks := canonical_tokens(normalize(a)))]
+def _anchor_tokens(task: Task) -> dict[str, list[list[str]]]:
+    return {s.id: [toks for a in s.anchors if (toks := canonical_tokens(normalize(a)))] for s in task.signals}
 
 
-# Keyed by id(task) with the task kept alive beside its value (tasks are unhashable models).
-_BRIEF_NGRAMS: dict[int, tuple[Task, frozenset[tuple[str, ...]]]] = {}
+def anchor_token_lists(task: Task, signal: Signal) -> list[list[str]]:
+    """The canonical token sequences of a signal's anchors ("$14M" -> ["$14000000"])."""
+    return task_cached(task, "anchor_tokens", _anchor_tokens)[signal.id]
 
 
 def _brief_ngrams(task: Task) -> frozenset[tuple[str, ...]]:
-    hit = _BRIEF_NGRAMS.get(id(task))
-    if hit is not None and hit[0] is task:
-        return hit[1]
     toks = canonical_tokens(normalize(render_brief(task)))
-    grams = frozenset(tuple(toks[i : i + PASTED_NGRAM]) for i in range(len(toks) - PASTED_NGRAM + 1))
-    if len(_BRIEF_NGRAMS) > 4096:
-        _BRIEF_NGRAMS.clear()
-    _BRIEF_NGRAMS[id(task)] = (task, grams)
-    return grams
+    return frozenset(tuple(toks[i : i + PASTED_NGRAM]) for i in range(len(toks) - PASTED_NGRAM + 1))
 
 
 def is_pasted(sentence: Sentence, task: Task) -> bool:
-    grams = _brief_ngrams(task)
+    grams = task_cached(task, "brief_ngrams", _brief_ngrams)
     t = sentence.tokens
     return any(tuple(t[i : i + PASTED_NGRAM]) in grams for i in range(len(t) - PASTED_NGRAM + 1))
 
@@ -54,7 +48,7 @@ def is_real_sentence(sentence: Sentence, anchors: list[list[str]]) -> bool:
 
 def named_in(view: EmailView, signal: Signal) -> list[Sentence]:
     """Sentences of the body that name the signal through one of its anchors (any sentence)."""
-    anchors = anchor_token_lists(signal)
+    anchors = anchor_token_lists(view.task, signal)
     return [s for s in view.sentences if any(contains_sequence(list(s.tokens), a) for a in anchors)]
 
 
@@ -77,7 +71,7 @@ class Grounding(Check):
                     f"{task.prospect.first_name} by first name",
                 )
             )
-        all_anchors = [a for s in task.signals for a in anchor_token_lists(s)]
+        all_anchors = [a for s in task.signals for a in anchor_token_lists(task, s)]
         for sid in task.constraints.required_signals:
             signal = task.signals_by_id[sid]
             hits = named_in(view, signal)

@@ -12,7 +12,7 @@ from tenacious_bench.scorers.base import Check
 from tenacious_bench.scorers.grounding import anchor_token_lists, named_in
 
 from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
-from tenacious_bench.scoring import EmailView, Reason, Sentence
+from tenacious_bench.scoring import EmailView, Reason, Sentence, _prospect_text, task_cached
 from tenacious_bench.task import Task
 from tenacious_bench.text import normalize
 
@@ -96,7 +96,7 @@ class Honesty(Check):
         sentences = list(view.sentences)
         if view.email.subject and not view.subject_is_quoted:
             sentences.append(Sentence(view.subject_norm, -1, ()))
-        brief = _BriefNumbers(view)
+        brief = task_cached(view.task, "brief_numbers", _BriefNumbers)
         for s in sentences:
             reasons += self._numbers(view, s, brief)
             reasons += self._dates(view, s)
@@ -238,13 +238,11 @@ class Honesty(Check):
 
     @staticmethod
     def _engineer_noun(g, after: list[str]) -> bool:
-        nouns = {normalize(p.source) for p in g.honesty_set("engineer_nouns").phrases}
-        return any(w in nouns for w in after[:3])
+        return any(w in g.honesty_set("engineer_nouns").words for w in after[:3])
 
     @staticmethod
     def _role_noun(g, after: list[str]) -> bool:
-        nouns = {normalize(p.source) for p in g.honesty_set("role_nouns").phrases}
-        return any(w in nouns for w in after[:4])
+        return any(w in g.honesty_set("role_nouns").words for w in after[:4])
 
     @staticmethod
     def _service_fact(g, n: NumberMention, after: list[str]) -> bool:
@@ -271,9 +269,9 @@ class Honesty(Check):
         named = [
             dt.date.fromisoformat(sig.date)
             for sig in view.task.signals
-            if sig.date and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(sig))
+            if sig.date and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(view.task, sig))
         ]
-        dates = named or _brief_dates(view.task)
+        dates = named or task_cached(view.task, "brief_dates", _brief_dates)
         as_of = dt.date.fromisoformat(view.task.as_of)
         for m in _MONTH_RE.finditer(s.text):
             name = m.group(1)
@@ -401,8 +399,7 @@ def _relative_matches(phrase: str, d: dt.date, as_of: dt.date) -> bool:
 class _BriefNumbers:
     """The numbers a claim may use: from signal facts and texts, prospect fields, the thread, dates."""
 
-    def __init__(self, view: EmailView):
-        task = view.task
+    def __init__(self, task: Task):
         self.dates = _brief_dates(task)
         self.values: dict[str, set[float]] = {
             "money": set(),
@@ -411,7 +408,7 @@ class _BriefNumbers:
             "year": set(),
             "quarter": set(),
         }
-        for n in find_numbers(view.prospect_text):
+        for n in find_numbers(task_cached(task, "prospect_text", _prospect_text)):
             self.values[n.kind].add(n.value)
             if n.kind in ("money", "count", "year"):
                 self.values["count"].add(n.value)

@@ -7,8 +7,9 @@ email is parsed and normalised once into an `EmailView`, which every check reads
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -22,6 +23,7 @@ from tenacious_bench.text import normalize, split_sentences
 SCORER_VERSION = "1.0.0"
 CHECK_NAMES = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
 EMPTY_ANSWER = "empty answer"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,23 @@ class Sentence:
 
 _QUOTE_PREFIX = regex.compile(r"^\s*>+\s?")
 
+# Per-task values that every email on the task shares (normalised brief text, anchors, numbers).
+# Keyed by id(task) with the task kept beside its values (tasks are unhashable models).
+_TASK_CACHE: dict[int, tuple[Task, dict[str, Any]]] = {}
+_TASK_CACHE_MAX = 4096
+
+
+def task_cached(task: Task, key: str, compute: Callable[[Task], T]) -> T:
+    entry = _TASK_CACHE.get(id(task))
+    if entry is None or entry[0] is not task:
+        if len(_TASK_CACHE) >= _TASK_CACHE_MAX:
+            _TASK_CACHE.clear()
+        entry = _TASK_CACHE[id(task)] = (task, {})
+    values = entry[1]
+    if key not in values:
+        values[key] = compute(task)
+    return values[key]
+
 
 @dataclass(frozen=True)
 class EmailView:
@@ -115,10 +134,6 @@ class EmailView:
         return rest in thread_subjects and rest != ""
 
     @functools.cached_property
-    def _thread_norm(self) -> str:
-        return " ".join(normalize(m.body) for m in self.task.thread)
-
-    @functools.cached_property
     def _content_split(self) -> tuple[str, str]:
         """(writer's content, quoted thread text). A '>' line counts as quoted only if its text is
         really in the thread; a fake quote is the writer's own words."""
@@ -127,7 +142,7 @@ class EmailView:
         for line in self.email.content.split("\n"):
             if _QUOTE_PREFIX.match(line):
                 text = normalize(_QUOTE_PREFIX.sub("", line))
-                if text and text in self._thread_norm:
+                if text and text in self.thread_norm:
                     quoted.append(text)
                     continue
                 own.append(_QUOTE_PREFIX.sub("", line))
@@ -167,22 +182,29 @@ class EmailView:
     def closing_paragraph(self) -> int:
         return len(self.paragraphs_norm) - 1
 
-    @functools.cached_property
+    @property
     def prospect_text(self) -> str:
         """Every text the writer may rely on for claims: signal texts and facts, prospect, thread."""
-        t = self.task
-        parts = [s.text for s in t.signals]
-        for s in t.signals:
-            for k, v in s.facts.items():
-                parts.append(f"{k} {' '.join(v) if isinstance(v, list) else v}")
-            parts.extend(s.anchors)
-        p = t.prospect
-        parts.append(
-            f"{p.first_name} {p.last_name} {p.title} {p.company} {p.domain} {p.employees} employees {p.location}"
-        )
-        parts.extend(m.body for m in t.thread)
-        parts.extend(m.subject for m in t.thread)
-        return normalize("\n".join(parts))
+        return task_cached(self.task, "prospect_text", _prospect_text)
+
+    @property
+    def thread_norm(self) -> str:
+        return task_cached(self.task, "thread_norm", lambda t: " ".join(normalize(m.body) for m in t.thread))
+
+
+def _prospect_text(t: Task) -> str:
+    parts = [s.text for s in t.signals]
+    for s in t.signals:
+        for k, v in s.facts.items():
+            parts.append(f"{k} {' '.join(v) if isinstance(v, list) else v}")
+        parts.extend(s.anchors)
+    p = t.prospect
+    parts.append(
+        f"{p.first_name} {p.last_name} {p.title} {p.company} {p.domain} {p.employees} employees {p.location}"
+    )
+    parts.extend(m.body for m in t.thread)
+    parts.extend(m.subject for m in t.thread)
+    return normalize("\n".join(parts))
 
 
 def score_email(

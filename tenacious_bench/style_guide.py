@@ -50,7 +50,16 @@ class Phrase:
     def unless_patterns(self) -> tuple[regex.Pattern[str], ...]:
         return tuple(phrase_pattern(u) for u in self.unless)
 
+    @functools.cached_property
+    def literal(self) -> str:
+        """A substring every match of a plain phrase contains (its longest word): a cheap pre-test."""
+        if self.source.startswith("regex:"):
+            return ""
+        return max(regex.split(r"[\s\-]+", normalize(self.source)), key=len)
+
     def finditer(self, text: str):
+        if self.literal not in text:
+            return
         for m in self.pattern.finditer(text):
             if any(
                 u.start() <= m.start() and m.end() <= u.end()
@@ -76,6 +85,11 @@ class PhraseSet:
     def any(self, text: str) -> bool:
         return any(next(p.finditer(text), None) is not None for p in self.phrases)
 
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The normalised plain phrases of the set (for word-list lookups)."""
+        return frozenset(normalize(p.source) for p in self.phrases if not p.source.startswith("regex:"))
+
 
 def phrase_set(entries: list[Any], where: str, category: str = "") -> PhraseSet:
     phrases = []
@@ -88,7 +102,7 @@ def phrase_set(entries: list[Any], where: str, category: str = "") -> PhraseSet:
             raise StyleGuideError(f"style guide {where}: entry {e!r} must be a string or {{phrase: ...}}")
     out = PhraseSet(tuple(phrases))
     for p in out.phrases:  # compile now, so a bad entry is reported at load time
-        _ = p.pattern, p.unless_patterns
+        _ = p.pattern, p.unless_patterns, p.literal
     return out
 
 
@@ -99,7 +113,7 @@ class ServiceFact:
     units: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: a guide is a loaded, immutable object
 class StyleGuide:
     raw: dict[str, Any] = field(repr=False)
     sha256: str

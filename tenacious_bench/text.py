@@ -83,13 +83,13 @@ def _char_table() -> dict[int, str | None]:
     return table
 
 
-def _is_invisible(ch: str) -> bool:
-    # Cf = format characters: zero-width space/joiners, soft hyphen, BOM, bidi controls, word joiner.
-    return unicodedata.category(ch) == "Cf"
+# Cf = format characters: zero-width space/joiners, soft hyphen, BOM, bidi controls, word joiner.
+_INVISIBLE = regex.compile(r"\p{Cf}+")
+_DASH = regex.compile(r"\p{Pd}")
 
 
 def strip_invisible(text: str) -> str:
-    return "".join(ch for ch in text if not _is_invisible(ch))
+    return _INVISIBLE.sub("", text)
 
 
 def fold_characters(text: str) -> str:
@@ -98,15 +98,18 @@ def fold_characters(text: str) -> str:
     Keeps line breaks (so callers can still split lines) but folds other whitespace runs to one space.
     """
     text = unicodedata.normalize("NFKC", strip_invisible(text))
-    text = text.translate(_char_table())
-    text = "".join("-" if unicodedata.category(ch) == "Pd" else ch for ch in text)
+    if not text.isascii():
+        text = _DASH.sub("-", text.translate(_char_table()))
     text = text.casefold()
-    # casefold can produce new combining sequences; NFKC again keeps the view canonical.
-    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        # casefold can produce new combining sequences; NFKC again keeps the view canonical.
+        text = unicodedata.normalize("NFKC", text)
     return _SPACE_RUN.sub(" ", text)
 
 
 def expand_contractions(text: str) -> str:
+    if "'" not in text:
+        return text
     for pattern, repl in _CONTRACTION_RES:
         text = pattern.sub(repl, text)
     return text
@@ -141,12 +144,13 @@ def phrase_pattern(phrase: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![{WORD_CHARS}]){body}(?![{WORD_CHARS}])")
 
 
+_COUNTED_TOKEN = regex.compile(rf"\S*[{WORD_CHARS}]\S*")
 _WORD = regex.compile(rf"[{WORD_CHARS}](?:[{WORD_CHARS}'’.,\-]*[{WORD_CHARS}])?")
 
 
 def count_words(text: str) -> int:
     """Whitespace-separated tokens that hold at least one letter or digit."""
-    return sum(1 for tok in text.split() if regex.search(rf"[{WORD_CHARS}]", tok))
+    return len(_COUNTED_TOKEN.findall(text))
 
 
 def words(text: str) -> list[str]:
