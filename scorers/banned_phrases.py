@@ -5,7 +5,7 @@ from __future__ import annotations
 from tenacious_bench.scorers.base import Check
 
 from tenacious_bench.scoring import EmailView, Reason, task_cached
-from tenacious_bench.style_guide import PhraseSet, phrase_set
+from tenacious_bench.style_guide import PhraseHit, PhraseSet, phrase_set
 from tenacious_bench.task import Task
 
 
@@ -25,24 +25,29 @@ class BannedPhrases(Check):
             ("internal", g.prospect_facing_banned),
             ("forbidden_by_task", forbidden),
         ]
-        fields = [("body", view.own_text_norm)]
-        if not view.subject_is_quoted:
-            fields.insert(0, ("subject", view.subject_norm))
+        fields = ["body"] if view.subject_is_quoted else ["subject", "body"]
         reasons: list[Reason] = []
-        for field_name, text in fields:
-            for kind, phrases in sets:
-                for hit in phrases.find(text):
-                    reasons.append(
-                        Reason(
-                            f"{kind}_phrase",
-                            f"{kind.replace('_', ' ')} phrase {text[hit.start : hit.end]!r} in the {field_name}",
-                            {
-                                "phrase": hit.phrase,
-                                "field": field_name,
-                                "start": hit.start,
-                                "end": hit.end,
-                                "category": hit.category,
-                            },
-                        )
-                    )
+        for field_name in fields:
+            found_in_first_view: set[tuple[str, str]] = set()
+            for n_view, text in enumerate(view.phrase_views(field_name)):
+                for kind, phrases in sets:
+                    for hit in phrases.find(text):
+                        if n_view and (kind, hit.phrase) in found_in_first_view:
+                            continue  # the second reading only adds phrases the first one missed
+                        found_in_first_view.add((kind, hit.phrase))
+                        reasons.append(_reason(kind, hit, text, field_name))
         return reasons
+
+
+def _reason(kind: str, hit: PhraseHit, text: str, field_name: str) -> Reason:
+    return Reason(
+        f"{kind}_phrase",
+        f"{kind.replace('_', ' ')} phrase {text[hit.start : hit.end]!r} in the {field_name}",
+        {
+            "phrase": hit.phrase,
+            "field": field_name,
+            "start": hit.start,
+            "end": hit.end,
+            "category": hit.category,
+        },
+    )

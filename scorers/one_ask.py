@@ -35,7 +35,11 @@ def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
     if " or " in s.text:
         return [cats]
     clauses = [c for c in _CLAUSE_SPLIT.split(s.text) if c.strip()]
-    per_clause = [c for c in (_categories(view, cl) for cl in clauses) if c - {"link"}]
+    per_clause: list[set[str]] = []
+    for c in (_categories(view, cl) for cl in clauses):
+        # Clauses asking for the same kind of next step ("for your information; no reply needed") are one ask.
+        if c - {"link"} and c not in per_clause:
+            per_clause.append(c)
     if len(per_clause) >= 2:
         return per_clause
     return [cats]

@@ -18,7 +18,7 @@ from tenacious_bench.numbers import canonical_tokens
 from tenacious_bench.prompts import limits_of, sender_of
 from tenacious_bench.style_guide import StyleGuide, load_style_guide
 from tenacious_bench.task import Task
-from tenacious_bench.text import normalize, split_sentences
+from tenacious_bench.text import fold_characters, has_letter_spacing, normalize, split_sentences
 
 SCORER_VERSION = "1.0.0"
 CHECK_NAMES = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
@@ -160,10 +160,23 @@ class EmailView:
         return normalize(self.content)
 
     @functools.cached_property
+    def _own_text(self) -> str:
+        parts = [self.email.greeting or "", self.content, self.email.sign_off or "", *self.email.signature]
+        return "\n".join(parts)
+
+    @functools.cached_property
     def own_text_norm(self) -> str:
         """Everything the writer wrote in the body: greeting, content, sign-off and signature."""
-        parts = [self.email.greeting or "", self.content, self.email.sign_off or "", *self.email.signature]
-        return normalize("\n".join(parts))
+        return normalize(self._own_text)
+
+    def phrase_views(self, field: str) -> tuple[str, ...]:
+        """The normalised views of a field to search for phrases: one, plus a second reading of
+        letter-spaced runs that start with a one-letter article ("a r o c k s t a r")."""
+        raw, norm = (self.email.subject or "", self.subject_norm) if field == "subject" else (self._own_text, self.own_text_norm)
+        if not has_letter_spacing(fold_characters(raw)):
+            return (norm,)
+        alt = normalize(raw, split_article=True)
+        return (norm,) if alt == norm else (norm, alt)
 
     @functools.cached_property
     def paragraphs_norm(self) -> tuple[str, ...]:

@@ -115,13 +115,30 @@ def expand_contractions(text: str) -> str:
     return text
 
 
-def join_letter_spaced(text: str) -> str:
-    return _LETTER_SPACED.sub(lambda m: regex.sub(r"[ ._\-*]", "", m.group(0)), text)
+_ARTICLE_RUN = regex.compile(r"^([ai])[ ._\-*](?=(?:\p{L}[ ._\-*]){2,}\p{L}$)")
 
 
-def normalize(text: str, *, keep_lines: bool = False) -> str:
+def join_letter_spaced(text: str, *, split_article: bool = False) -> str:
+    """Join letter-spaced words. With `split_article`, a leading "a" or "i" stays a word of its own
+    ("a r o c k s t a r" -> "a rockstar"), since a single letter may be an article, not part of the word."""
+
+    def join(m: regex.Match[str]) -> str:
+        run = m.group(0)
+        head = ""
+        if split_article and (a := _ARTICLE_RUN.match(run)):
+            head, run = a.group(1) + " ", run[a.end() :]
+        return head + regex.sub(r"[ ._\-*]", "", run)
+
+    return _LETTER_SPACED.sub(join, text)
+
+
+def has_letter_spacing(text: str) -> bool:
+    return _LETTER_SPACED.search(text) is not None
+
+
+def normalize(text: str, *, keep_lines: bool = False, split_article: bool = False) -> str:
     """The normalised view used for all phrase matching."""
-    text = join_letter_spaced(expand_contractions(fold_characters(text)))
+    text = join_letter_spaced(expand_contractions(fold_characters(text)), split_article=split_article)
     if keep_lines:
         return "\n".join(line.strip() for line in text.split("\n"))
     return _WHITESPACE.sub(" ", text).strip()

@@ -272,14 +272,7 @@ GOOD: list[Case] = [
 
 # Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
 # fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
-KNOWN_SCORER_GAPS: dict[str, str] = {
-    "banned-letter-spaced-after-article": "letter-spacing joins the article 'a' into the word ('arockstar'), so "
-                                          "a letter-spaced banned phrase after 'a' is missed",
-    "invented-deadline": "'until the end of the month' is an invented deadline; only 'by/before the end of' is "
-                         "a pressure phrase",
-    "fyi-plus-no-reply-one-sentence": "one FYI sentence with both 'for your information' and 'no reply needed' "
-                                      "is counted as two asks; the contract says a no-reply FYI is one ask",
-}
+KNOWN_SCORER_GAPS: dict[str, str] = {}
 
 
 def _params(cases: list[Case]) -> list:
