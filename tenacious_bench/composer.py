@@ -1,0 +1,481 @@
+"""The reference composer: a varied, natural email for any task, built from its brief and verified by the scorer.
+
+`compose_email(task, seed=...)` drafts variants (openings and framings per segment and kind, hedges
+matched to each signal's confidence, honest routing to a delivery lead when the request is outside
+the bench or the price bands) and returns the first that passes `score_email`. It never returns a
+failing email: if no variant passes, it raises `ComposeError` with the scorer's reasons. The result
+depends only on (task, seed, style guide): each attempt draws from `random.Random("seed:task:attempt")`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tenacious_bench.prompts import limits_of, sender_of
+from tenacious_bench.scoring import EmailScore, score_email
+from tenacious_bench.style_guide import StyleGuide, load_style_guide
+from tenacious_bench.task import Signal, Task
+
+MAX_ATTEMPTS = 80
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_STACK_LABEL = {"python": "Python", "go": "Go", "data": "data", "ml": "ML", "infra": "infrastructure"}
+
+
+class ComposeError(RuntimeError):
+    """No variant of the composer passed the scorer for a task."""
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    task: Task
+    rng: random.Random
+    brevity: int  # 0: full, 1: drop optional sentences, 2: minimal
+
+    @property
+    def company(self) -> str:
+        return self.task.prospect.company
+
+    @property
+    def company_s(self) -> str:
+        c = self.company
+        return c + ("'" if c.endswith("s") else "'s")
+
+    def pick(self, options: Sequence[str]) -> str:
+        return self.rng.choice(list(options))
+
+
+def _when(ctx: _Ctx, signal: Signal) -> str:
+    """" in February" / " in February 2025" from the signal's own date, or "" (no date, no claim)."""
+    if not signal.date or ctx.rng.random() < 0.35:
+        return ""
+    d = dt.date.fromisoformat(signal.date)
+    as_of = dt.date.fromisoformat(ctx.task.as_of)
+    month = _MONTHS[d.month - 1]
+    return f" in {month}" if d.year == as_of.year else f" in {month} {d.year}"
+
+
+def _anchor(signal: Signal, *, prefer: str = "") -> str:
+    for a in signal.anchors:
+        if prefer and prefer in a:
+            return a
+    return signal.anchors[0] if signal.anchors else signal.id
+
+
+def _fact(signal: Signal, key: str, default=None):
+    return signal.facts.get(key, default)
+
+
+def _stack_of(signal: Signal) -> str | None:
+    stack = _fact(signal, "stack")
+    if isinstance(stack, list) and stack:
+        return stack[0]
+    return None
+
+
+# ------------------------------------------------------------------------------------------------
+# Signal sentences. Each returns (statement for high confidence, clause for hedged use).
+# ------------------------------------------------------------------------------------------------
+_Writer = tuple[list[str], str, Sequence[str]]
+_REVIEW_TAILS = ("it may be a sensible moment to look at how delivery is staffed",
+                 "a low-key first look at staffing could be timely")
+
+
+def _funding(ctx: _Ctx, s: Signal) -> _Writer:
+    money = _anchor(s, prefer="$")
+    rnd = _fact(s, "round")
+    what = f"{money} {rnd}" if isinstance(rnd, str) and rnd not in money else money
+    when = _when(ctx, s)
+    high = [
+        f"Congratulations on the {what}{when}; teams at that stage often find hiring plans outrun recruiting.",
+        f"The {what}{when} usually means the engineering plan grows faster than the recruiting pipeline.",
+        f"After a {what}{when}, most engineering leaders I speak with are rebalancing roadmap and hiring.",
+        f"With the {what}{when} done, the next question is usually how fast the engineering team can grow.",
+    ]
+    return high, f"the {what}{when} is going into engineering hires", (
+        "the hiring plan may be moving faster than recruiting", "a managed team could bridge the months before hires land")
+
+
+def _job_posts(ctx: _Ctx, s: Signal) -> _Writer:
+    n = _fact(s, "open_roles")
+    role = _fact(s, "role")
+    anchor = _anchor(s)
+    if isinstance(n, int) and isinstance(role, str) and any(a.startswith(f"{n} open") for a in s.anchors):
+        roles = f"{n} open {role} roles" if not role.endswith("s") else f"{n} open {role}"
+    else:
+        roles = f"{anchor} roles"
+    prev = _fact(s, "previous_open_roles")
+    trend = ""
+    if isinstance(prev, int) and isinstance(n, int) and prev != n and ctx.rng.random() < 0.5:
+        trend = f", up from {prev}" if prev < n else f", down from {prev}"
+    high = [
+        f"I counted {roles}{trend}, which suggests recruiting has a lot to carry right now.",
+        f"Seeing {roles}{trend}, I suspect the hiring queue is longer than one recruiter can handle.",
+        f"With {roles}{trend}, I imagine interviews are eating into engineering time.",
+    ]
+    return high, f"the {roles}{trend} reflect real demand on the team", (
+        "interviews may be taking time away from delivery", "recruiting could be the bottleneck this quarter")
+
+
+def _layoff(ctx: _Ctx, s: Signal) -> _Writer:
+    pct = _anchor(s, prefer="%")
+    when = _when(ctx, s)
+    high = [
+        f"After the {pct} reduction{when}, many teams keep the same roadmap with fewer people.",
+        f"Following the {pct} reduction in headcount{when}, some roadmap work usually needs a new owner.",
+        f"The {pct} reduction{when} tends to leave platform work spread across fewer engineers.",
+    ]
+    return high, f"the {pct} reduction{when} left some engineering work without an owner", (
+        "a managed team could keep that work moving", "it may be worth looking at how that work is staffed")
+
+
+def _leadership(ctx: _Ctx, s: Signal) -> _Writer:
+    p = ctx.task.prospect
+    leader = _fact(s, "leader_name")
+    title = _fact(s, "leader_title")
+    when = _when(ctx, s)
+    joined = next((a for a in s.anchors if a.lower().startswith("joined")), None)
+    if joined and leader == f"{p.first_name} {p.last_name}":
+        high = [
+            f"Since you {joined}{when}, I expect you are forming a view of how the team is staffed.",
+            f"Congratulations, as you {joined}{when}; new leaders often take a fresh look at vendors.",
+            f"You {joined}{when}, which is usually when delivery and staffing get a second look.",
+        ]
+        return high, f"you {joined}{when} and are reviewing how the team is staffed", _REVIEW_TAILS
+    name = _anchor(s) if not isinstance(leader, str) else leader
+    if name not in s.anchors:
+        name = _anchor(s)
+    role = f" as {title}" if isinstance(title, str) else ""
+    high = [
+        f"With {name} joining{role}{when}, teams often take a fresh look at how delivery is staffed.",
+        f"I saw that {name} came on board{role}{when}, which is often when vendor choices get revisited.",
+        f"Now that {name} has started{role}{when}, the staffing plan may be up for review.",
+    ]
+    return high, f"{name} joining{role}{when} means the staffing plan is under review", _REVIEW_TAILS
+
+
+def _capability_gap(ctx: _Ctx, s: Signal) -> _Writer:
+    peers = [a for a in s.anchors]
+    names = " and ".join(peers[:2]) if len(peers) >= 2 else _anchor(s)
+    cap = _fact(s, "capability")
+    cap_text = cap if isinstance(cap, str) else "this area"
+    high = [
+        f"In our research, {names} have each written about {cap_text}, and I wondered how {ctx.company} sees it.",
+        f"Public material from {names} is about {cap_text}, which may or may not be a priority for {ctx.company}.",
+        f"I noticed {names} talking publicly about {cap_text}; you may well have looked at it already.",
+    ]
+    return high, f"what {names} have written about {cap_text} is relevant to your plans", (
+        "a fixed-scope project could test the idea without pulling your team off the roadmap",
+        "it might be worth comparing notes on how that work is usually staffed")
+
+
+def _tech_stack(ctx: _Ctx, s: Signal) -> _Writer:
+    legacy = _anchor(s)
+    target = _fact(s, "target")
+    to = f" to {target}" if isinstance(target, str) else ""
+    high = [
+        f"Moving off {legacy}{to} while still shipping features is a common place where a managed team helps.",
+        f"A migration from {legacy}{to} tends to compete with the product roadmap for the same engineers.",
+        f"Keeping {legacy} running while planning the move{to} is slow work for any in-house team.",
+    ]
+    return high, f"the move off {legacy}{to} is competing with roadmap work", (
+        "a managed team could carry the migration while your engineers ship features",)
+
+
+def _market(ctx: _Ctx, s: Signal) -> _Writer:
+    pct = _anchor(s, prefer="%")
+    market = _fact(s, "market")
+    where = f" in {market} spend" if isinstance(market, str) else ""
+    high = [
+        f"Industry figures put growth{where} at {pct}, which tends to pull engineering in several directions.",
+        f"The {pct} growth{where} reported this year usually shows up as more customer demands on engineering.",
+    ]
+    return high, f"the {pct} growth{where} is reaching your customers", (
+        "engineering demand may be rising with it",)
+
+
+def _referral(ctx: _Ctx, s: Signal) -> _Writer:
+    ref = _anchor(s)
+    high = [
+        f"{ref} suggested I write to you, so here is a short note rather than a pitch.",
+        f"I am writing because {ref} thought our work might be relevant to {ctx.company}.",
+        f"{ref} mentioned you might find it useful to hear how we staff engineering work.",
+    ]
+    return high, f"{ref} was right that this is a good moment to write", ("a short note seemed better than silence",)
+
+
+def _thread(ctx: _Ctx, s: Signal) -> _Writer:
+    f = s.facts
+    anchor = _anchor(s)
+    request = f.get("request")
+    if request == "monthly rate":
+        high = [f"Thanks for your question about rates for the {anchor}.",
+                f"On the {anchor} you asked about, here is where pricing sits."]
+    elif request == "total price":
+        high = [f"Thanks for laying out the {anchor} plan you asked about.",
+                f"I read the {anchor} plan you described, and you asked for one figure for it."]
+    elif request == "reduced rate":
+        high = [f"Thank you for being open about budget and the {anchor} you mentioned.",
+                f"I understand the budget pressure behind the {anchor} you mentioned."]
+    elif "project" in f:
+        high = [f"Thanks for explaining where {anchor} stands and the date you committed to.",
+                f"It helps to know that {anchor} is the pressure point you mentioned."]
+    elif "engineers_requested" in f:
+        days = f.get("start_within_days")
+        within = f" within {days} days" if isinstance(days, int) else ""
+        high = [f"Thanks for the clear note on the {anchor} you need{within}.",
+                f"I read your note about the {anchor} you asked for{within}."]
+    else:
+        high = [f"Thanks for the detail on {anchor} in your note.",
+                f"I read what you wrote about {anchor} in your note."]
+    return high, f"{anchor} is still what you need", ("here is how we would approach it",)
+
+
+def _generic(ctx: _Ctx, s: Signal) -> _Writer:
+    anchor = _anchor(s)
+    return ([f"I read about {anchor} while looking at {ctx.company} this week."],
+            f"{anchor} is still current for {ctx.company}", ("it may be worth a look at how that work is staffed",))
+
+
+_SIGNAL_WRITERS = {
+    "funding": _funding, "job_posts": _job_posts, "layoff": _layoff, "leadership_change": _leadership,
+    "capability_gap": _capability_gap, "tech_stack": _tech_stack, "market": _market, "referral": _referral,
+    "thread": _thread,
+}
+
+
+def _signal_sentence(ctx: _Ctx, s: Signal) -> str:
+    high, clause, tails = _SIGNAL_WRITERS.get(s.type, _generic)(ctx, s)
+    if s.confidence == "high":
+        return ctx.pick(high)
+    if s.confidence == "medium":
+        return f"If {clause}, {ctx.pick(tails)}."
+    return ctx.pick((
+        f"I cannot tell from the outside whether {clause}.",
+        f"Is it fair to say that {clause}?",
+        f"From the outside it is hard to tell whether {clause}, so correct me if I am wrong.",
+    ))
+
+
+# ------------------------------------------------------------------------------------------------
+# Offers: what Tenacious can say it does, within bench and bands; otherwise routed to a person.
+# ------------------------------------------------------------------------------------------------
+def _band(task: Task, word: str):
+    return next((b for b in task.pricing_bands if word in b.name.lower()), None)
+
+
+def _money(v: int) -> str:
+    return f"${v:,}"
+
+
+def _offer_for_thread(ctx: _Ctx, s: Signal) -> list[str]:
+    task = ctx.task
+    f = s.facts
+    request = f.get("request")
+    senior = _band(task, "senior")
+    out: list[str] = []
+    if request == "total price":
+        out.append(ctx.pick((
+            "I would rather not put one figure on a multi-phase plan by email; our delivery lead prices each "
+            "phase with you once scope is clear.",
+            "A single figure for the whole plan is something our delivery lead works out with you phase by "
+            "phase, so I will not guess one here.",
+        )))
+        if senior and ctx.brevity < 2:
+            out.append(f"For orientation, our published senior rate is {_money(senior.usd_low)} to "
+                       f"{_money(senior.usd_high)} {senior.unit}.")
+        return out
+    if request == "reduced rate":
+        if senior:
+            out.append(f"Our senior rate stays inside the published band of {_money(senior.usd_low)} to "
+                       f"{_money(senior.usd_high)} {senior.unit}, so I cannot go under it.")
+        out.append(ctx.pick((
+            "Where budget is tight, our delivery lead can look at scope and seniority mix with you instead.",
+            "A colleague on the commercial side can look at scope and seniority mix with you instead.",
+        )))
+        return out
+    if request == "monthly rate":
+        if senior:
+            out.append(ctx.pick((
+                f"Our published senior rate is {_money(senior.usd_low)} to {_money(senior.usd_high)} {senior.unit}.",
+                f"Senior engineers are billed at {_money(senior.usd_low)} to {_money(senior.usd_high)} {senior.unit}, "
+                "our public band.",
+            )))
+        junior = _band(task, "junior")
+        if junior and ctx.brevity == 0 and ctx.rng.random() < 0.5:
+            out.append(f"Junior engineers start from {_money(junior.usd_low)} {junior.unit}.")
+        out.append("Exact pricing depends on the mix, which our delivery lead confirms with you.")
+        return out
+    if "project" in f:
+        out.append(ctx.pick((
+            "A managed team with an embedded delivery lead can take a defined slice of that work, usually "
+            "deployed in about two weeks.",
+            "We could take a defined part of it off your team's plate, with a delivery lead embedded and people "
+            "deployed in about two weeks.",
+        )))
+        return out
+    n = f.get("engineers_requested")
+    stack = _stack_of(s)
+    if isinstance(n, int) and stack in task.bench:
+        have = task.bench[stack]
+        label = _STACK_LABEL.get(stack, stack)
+        if "weeks" in f:
+            out.append("I cannot hold engineers ahead of a signature, and I would rather not promise who is "
+                       "free later.")
+        if have >= n:
+            out.append(ctx.pick((
+                f"Today we have {have} {label} engineers available, so the request is within what we can staff.",
+                f"We have {have} {label} engineers ready to deploy now, which covers the request.",
+            )))
+            if "weeks" not in f and ctx.brevity < 2:
+                out.append("They are typically in place in about two weeks.")
+        elif have > 0:
+            people = "engineer is" if have == 1 else "engineers are"
+            out.append(f"Today {have} {label} {people} ready to deploy with us, fewer than the request.")
+            out.append(ctx.pick((
+                "Rather than promise the rest, I would bring in our delivery lead to plan a phased ramp with you.",
+                "For the rest, our delivery lead can map a phased plan with you instead of me promising numbers.",
+            )))
+        else:
+            out.append(f"We do not have {label} engineers free right now, so I will not promise a start date.")
+            out.append("Our delivery lead can tell you honestly when that changes.")
+        return out
+    return out
+
+
+def _segment_framing(ctx: _Ctx) -> str | None:
+    """One line of segment framing, only where the brief carries the signal it relies on."""
+    task = ctx.task
+    types = {s.type for s in task.signals}
+    ai = task.ai_maturity
+    if task.segment == 1 and "funding" in types:
+        return ctx.pick(("We place managed engineering teams that are typically deployed in about two weeks.",
+                         "Our managed Python, Go and data engineers are usually in place in about two weeks."))
+    if task.segment == 2:
+        return ctx.pick(("A managed team with a one-month minimum can cover roadmap work without adding permanent headcount.",
+                         "Managed engineers on a one-month minimum, with two-week extension blocks, can cost less "
+                         "than committing to full-time hires."))
+    if task.segment == 3 and "leadership_change" in types:
+        return ctx.pick(("No pressure on timing; this is just a note to have on file while you settle in.",
+                         "This is a low-key first note rather than a pitch."))
+    if task.segment == 4:
+        if ai.score == 3 or (ai.score == 2 and ai.confidence == "high"):
+            return "We run fixed-scope projects of three to four months for exactly this kind of work."
+        return "We run fixed-scope specialised projects, typically three to four months long."
+    return None
+
+
+_VALUE = (
+    "We place managed Python, Go and data engineers, typically deployed in about two weeks.",
+    "Tenacious places managed engineering teams with at least three hours of overlap with your time zone.",
+    "We run managed engineering teams with a one-month minimum and a delivery lead embedded on request.",
+)
+_ZERO = (
+    "I do not have a specific signal about {company_s} plans, so this is a plain introduction.",
+    "I have no particular news about {company} to point to, so this is simply an introduction.",
+)
+
+
+def _ask(ctx: _Ctx) -> str:
+    kind = ctx.task.kind
+    if kind == "warm_reply":
+        options = ("Would 30 minutes with our delivery lead this week work for you?",
+                   "Would 15 minutes this week to go over it be useful?",
+                   "If useful, reply with your current bottleneck and I will bring the right person.",
+                   "Does a 30-minute call with our delivery lead this week work for you?")
+    elif kind == "re_engagement":
+        options = ("No reply needed; I just wanted you to have this.",
+                   "Want me to send the one-page summary?",
+                   "If that is on your roadmap, would 15 minutes next week be useful?",
+                   "Reply with your current bottleneck if it is useful.")
+    else:
+        options = ("Would 15 minutes next week be useful?",
+                   "If that is on your roadmap, would 15 minutes next week be useful?",
+                   "Want me to send the one-pager?",
+                   "Reply with your current bottleneck if a short note from us would help.",
+                   "Would a 15-minute call next week be worth it?")
+    return ctx.pick(options)
+
+
+def _subject(ctx: _Ctx, limit: int) -> str:
+    task = ctx.task
+    c = task.prospect.company
+    if task.kind == "warm_reply" and task.thread:
+        last = task.thread[-1].subject
+        base = last if last.lower().startswith("re:") else f"Re: {last}"
+        if last and len(base) <= limit:
+            return base
+    topic = {1: "hiring plan", 2: "engineering capacity", 3: "team plans", 4: "specialised projects"}[task.segment]
+    options = {
+        "cold": (f"Request: 15 minutes on {ctx.company_s} {topic}", f"Context: {topic} at {c}",
+                 f"Question: {topic} at {c}", f"Resource: notes on {topic} for {c}"),
+        "warm_reply": (f"Re: {topic} at {c}", f"Re: your note on {topic}"),
+        "re_engagement": (f"New: {topic} at {c}", f"Context: a new idea on {topic}", f"Resource: {topic} at {c}"),
+    }[task.kind]
+    fitting = [o for o in options if len(o) <= limit]
+    return ctx.pick(fitting) if fitting else f"Request: {topic}"[:limit]
+
+
+def _signature(ctx: _Ctx, guide: StyleGuide) -> str:
+    sender = sender_of(ctx.task, guide)
+    name, title = sender["first_name"], sender["title"]
+    off = ctx.pick(("Best", "Best", "Thanks", "Kind regards", "Regards"))
+    lines = [name, title, *guide.signature_lines] if ctx.rng.random() < 0.5 else [name]
+    return f"{off},\n" + "\n".join(lines)
+
+
+def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
+    max_subject, _ = limits_of(task, guide)
+    required = [task.signals_by_id[i] for i in task.constraints.required_signals]
+    greeting = ctx.pick(("Hi", "Hi", "Hello", "Dear")) + f" {task.prospect.first_name},"
+    paragraphs: list[list[str]] = []
+
+    opening: list[str] = []
+    thread_signals = [s for s in required if s.type == "thread"]
+    other = [s for s in required if s.type != "thread"]
+    if task.kind == "re_engagement" and ctx.brevity < 2:
+        opening.append(ctx.pick(("There is something new since we last wrote.",
+                                 "Something has changed since my earlier note.",
+                                 "I am writing again because there is a new development.")))
+    for s in thread_signals:
+        opening.append(_signal_sentence(ctx, s))
+    for s in other:
+        opening.append(_signal_sentence(ctx, s))
+    if not required:
+        opening.append(ctx.pick(_ZERO).format(company=task.prospect.company, company_s=ctx.company_s))
+    paragraphs.append(opening)
+
+    offer: list[str] = []
+    for s in thread_signals:
+        offer.extend(_offer_for_thread(ctx, s))
+    if not offer:
+        framing = _segment_framing(ctx)
+        if framing and ctx.brevity < 2:
+            offer.append(framing)
+        if ctx.brevity == 0 or not framing:
+            offer.append(ctx.pick(_VALUE))
+    if offer:
+        paragraphs.append(offer)
+    paragraphs.append([_ask(ctx)])
+    body = greeting + "\n\n" + "\n\n".join(" ".join(p) for p in paragraphs) + "\n\n" + _signature(ctx, guide)
+    return {"subject": _subject(ctx, max_subject), "body": body}
+
+
+def compose_email(task: Task, style_guide: StyleGuide | str | None = None, seed: int = 0) -> dict[str, str]:
+    """A passing {subject, body} email for `task`; raises ComposeError if no variant passes the scorer."""
+    guide = load_style_guide(style_guide)
+    last: EmailScore | None = None
+    for attempt in range(MAX_ATTEMPTS):
+        rng = random.Random(f"{seed}:{task.task_id}:{attempt}")
+        ctx = _Ctx(task, rng, brevity=min(2, attempt // 20))
+        email = _draft(task, guide, ctx)
+        score = score_email(task, email, guide)
+        if score.passed:
+            return email
+        last = score
+    reasons = "; ".join(last.failure_reasons()) if last else "no attempt"
+    raise ComposeError(f"task {task.task_id}: no composed variant passes the scorer after {MAX_ATTEMPTS} "
+                       f"attempts; last failures: {reasons}")
