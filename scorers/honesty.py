@@ -111,7 +111,7 @@ class Honesty(Check):
         for signal in view.task.signals:
             if signal.confidence == "high":
                 continue
-            for s in named_in(view, signal):
+            for s in _mentions(view, signal):
                 hedged = s.is_question or uncertain.any(s.text)
                 if signal.confidence == "medium":
                     hedged = hedged or conditional.any(s.text)
@@ -138,6 +138,9 @@ class Honesty(Check):
         totals = g.honesty_set("total_value_phrases").find(s.text)
         for n in mentions:
             after = _following_words(s.text, n.end)
+            if n.range_partner is not None and n.range_partner > mentions.index(n):
+                # "three to four months": the first end takes the unit of the second
+                after = _following_words(s.text, mentions[n.range_partner].end)
             before = s.text[max(0, n.start - 20) : n.start]
             if n.kind == "money":
                 if totals:
@@ -199,10 +202,14 @@ class Honesty(Check):
                         )
                     )
                 continue
-            stacks = [
+            stack_words = {normalize(st): st for st in task.bench}
+            # "5 Go engineers": a stack right before the noun is the only stack the number commits;
+            # otherwise the stacks named in the sentence are summed (task-format.md).
+            own = [stack_words[w] for w in after[:2] if w in stack_words]
+            stacks = own or [
                 st
-                for st in task.bench
-                if regex.search(rf"(?<![\p{{L}}]){regex.escape(normalize(st))}(?![\p{{L}}])", s.text)
+                for w, st in stack_words.items()
+                if regex.search(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", s.text)
             ]
             available = sum(task.bench[st] for st in stacks) if stacks else sum(task.bench.values())
             engineer_noun = self._engineer_noun(g, after)
@@ -269,7 +276,8 @@ class Honesty(Check):
         named = [
             dt.date.fromisoformat(sig.date)
             for sig in view.task.signals
-            if sig.date and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(view.task, sig))
+            if sig.date
+            and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(view.task, sig))
         ]
         dates = named or task_cached(view.task, "brief_dates", _brief_dates)
         as_of = dt.date.fromisoformat(view.task.as_of)
@@ -366,6 +374,66 @@ class Honesty(Check):
                         )
                     )
         return out
+
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "with",
+        "from",
+        "by",
+        "our",
+        "your",
+        "their",
+        "open",
+        "new",
+    ]
+)
+
+
+def _signal_words(task: Task) -> dict[str, tuple[frozenset[float], frozenset[str]]]:
+    """Per signal: its numeric facts and the content words of its string facts ("backend", "engineer")."""
+    out = {}
+    for s in task.signals:
+        numbers: set[float] = set()
+        words: set[str] = set()
+        for v in s.facts.values():
+            for x in v if isinstance(v, list) else [v]:
+                if isinstance(x, bool):
+                    continue
+                if isinstance(x, int | float):
+                    numbers.add(float(x))
+                else:
+                    words.update(w for w in regex.findall(r"\p{L}{3,}", normalize(x)) if w not in _STOPWORDS)
+        out[s.id] = (frozenset(numbers), frozenset(words))
+    return out
+
+
+def _mentions(view: EmailView, signal) -> list[Sentence]:
+    """Sentences that name a signal by an anchor, or restate it by one of its numbers together with one
+    of its fact words ("hiring two backend engineers" restates "2 open backend engineer roles")."""
+    named = named_in(view, signal)
+    numbers, words = task_cached(view.task, "signal_words", _signal_words)[signal.id]
+    if not numbers or not words:
+        return named
+    for s in view.sentences:
+        if s in named:
+            continue
+        if any(n.value in numbers for n in find_numbers(s.text)) and words & set(
+            regex.findall(r"\p{L}{3,}", s.text)
+        ):
+            named.append(s)
+    return named
 
 
 def _relative_matches(phrase: str, d: dt.date, as_of: dt.date) -> bool:
