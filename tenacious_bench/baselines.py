@@ -62,10 +62,12 @@ def anchor_stuffed(task: Task, guide: StyleGuide) -> str:
     p = task.prospect
     sender = sender_of(task, guide)
     anchors = [a for s in task.signals for a in s.anchors]
-    listing = "\n".join(f"- {a}" for a in anchors) or "- (no signals)"
+    # A zero-signal brief has no anchors: the answer is then subject, greeting, ask and sign-off.
+    listing = "".join(f"- {a}\n" for a in anchors)
+    middle = f"{listing}\n" if listing else ""
     return (
         f"Subject: Request: {p.company} engineering plan\n\n"
-        f"Hi {p.first_name},\n\n{listing}\n\n{GENERIC_ASK}\n\nBest,\n{sender['first_name']}"
+        f"Hi {p.first_name},\n\n{middle}{GENERIC_ASK}\n\nBest,\n{sender['first_name']}"
     )
 
 
