@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "lm-eval-register": "lm_eval_register",
     "validate": "validate",
     "agree": "agree",
+    "contamination": "contamination",
     "schema": "schema",
     "baselines": "baselines",
 }
