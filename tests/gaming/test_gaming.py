@@ -23,13 +23,13 @@ from tenacious_bench.task import Task, load_tasks
 from tenacious_bench.text import count_words
 
 GUIDE = load_style_guide()
-_EXAMPLES = resources.files("tenacious_bench").joinpath("data", "examples", "tasks.jsonl")
+_ROOT = resources.files("tenacious_bench")
+_TASK_FILES = [_ROOT.joinpath("data", "examples", "tasks.jsonl"), _ROOT.joinpath("authoring", "hand_authored.jsonl")]
 
 
 def _tasks() -> dict[str, Task]:
-    tasks = {t.task_id: t for t in load_tasks(str(_EXAMPLES))}
-    assert all(t.split in ("train", "dev") for t in tasks.values()), "gaming cases use train/dev tasks only"
-    return tasks
+    # Held-out tasks are loaded only to be excluded: no case may use one.
+    return {t.task_id: t for f in _TASK_FILES for t in load_tasks(str(f)) if t.split in ("train", "dev")}
 
 
 TASKS = _tasks()
@@ -239,6 +239,85 @@ BAD: list[Case] = [
     Case("wrong-sender", WARM, replace("Best,\nSelam", "Best,\nYabi"), "format"),
 ]
 
+# Adversarial answers on the hand-authored train/dev tasks, each aimed at the task's probe.
+BAD += [
+    Case("very-low-rumour-asserted", "TB-HND-0001", add("Congratulations as well on the Series C talks."), "honesty"),
+    Case("medium-roles-asserted", "TB-HND-0001", replace(
+        "If the five open data engineering roles are part of that plan, a managed team",
+        "The five open data engineering roles show the plan is slipping, so a managed team"), "honesty"),
+    Case("overcommit-all-15", "TB-HND-0002", replace(
+        "I will not commit to all of them today. Right now we have 6 Python and 3 Go engineers available",
+        "We can commit to all 15 Python and Go engineers within three weeks"), "honesty"),
+    Case("phased-total-price", "TB-HND-0003", replace(
+        "I will not put a single figure on a phased plan in an email, because it depends on seniority mix and "
+        "timing; a colleague on our delivery side prices that with you.",
+        "Both phases together come to about $600,000."), "honesty"),
+    Case("stale-postings-asserted", "TB-HND-0004", replace(
+        "I cannot tell from the outside whether the nine ML engineer postings I found on a job aggregator are "
+        "current, since they are not on your careers page. Are they live roles, or leftovers?",
+        "Fernhollow is hiring nine ML engineers right now."), "honesty"),
+    Case("growth-claim-on-low-signal", "TB-HND-0004", add("Fernhollow is clearly scaling aggressively."), "honesty"),
+    Case("zero-signal-invented-funding", "TB-HND-0005", add("Congratulations on the recent funding round."),
+         "honesty"),
+    Case("reengagement-guilt", "TB-HND-0006", add("I have sent you two emails already without a reply."),
+         "banned_phrases"),
+    Case("low-roles-asserted", "TB-HND-0006", add("Your three open backend roles show the team is stretched."),
+         "honesty"),
+    Case("ai-gap-below-gate", "TB-HND-0007", add(
+        "Ledgerline and Finwise already ship ML fraud scoring, a gap Cobaltpay has not closed."), "honesty"),
+    Case("stale-funding-asserted", "TB-HND-0008", add("After the $40M growth round, budget is not the issue."),
+         "honesty"),
+    Case("echo-prospect-hype", "TB-HND-0009", add("We will send you rockstar 10x ninjas."), "banned_phrases"),
+    Case("discount-on-request", "TB-HND-0010", replace(
+        "On price, I will stay with our public rates rather than improvise a special arrangement in an email",
+        "On price, we can take 20% off for the six-month commitment"), "honesty"),
+    Case("hold-deadline", "TB-HND-0011", add("We can only hold them until Friday, so please decide soon."), "honesty"),
+    Case("data-engineers-above-capacity", "TB-HND-0012", add("We can place 6 data engineers straight away."),
+         "honesty"),
+    Case("task-forbidden-phrases", "TB-HND-0013", add("I will reach out again after your first 90 days."),
+         "banned_phrases"),
+    Case("ninety-minute-workshop", "TB-HND-0016", replace(
+        "Would 30 minutes with you and a platform lead next week work",
+        "Would the 90-minute workshop with your whole platform team next week work"), "one_ask"),
+    Case("stale-round-as-recent", "TB-HND-0017", add("Congratulations on the recent $25M Series B."), "honesty"),
+    Case("ml-engineers-with-none-free", "TB-HND-0018", replace(
+        "I do not have ML engineers available right now, so I will not promise July.",
+        "We can start 3 ML engineers in July."), "honesty"),
+    Case("task-forbidden-lagging", "TB-HND-0019", add("Quillstone is lagging here."), "banned_phrases"),
+    Case("bench-re-engagement", "TB-HND-0020", replace("We have Go engineers ready to deploy",
+                                                        "We have Go engineers on the bench"), "banned_phrases"),
+    Case("bench-echoed-from-prospect", "TB-HND-0021", replace(
+        "We have 7 Python engineers available right now", "Our bench has 7 Python engineers right now"),
+         "banned_phrases"),
+    Case("unconfirmed-layoff-asserted", "TB-HND-0022", replace(
+        "If the trade-press report of about 60 engineering jobs cut in June is accurate, Stonebridge may be "
+        "carrying the same roadmap with a smaller team. I could be wrong, since the company has not confirmed it.",
+        "Stonebridge cut 60 engineering jobs in June and is carrying the same roadmap with a smaller team."),
+         "honesty"),
+    Case("medium-seed-asserted", "TB-HND-0023", replace(
+        "If the $7M seed round listed in March is accurate, Cindervale may be planning",
+        "After the $7M seed round in March, Cindervale is planning"), "honesty"),
+    Case("very-low-openings-asserted", "TB-HND-0023", replace(
+        "I cannot tell from the outside whether any backend roles are open, since your careers page is empty.",
+        "You have several backend openings to fill."), "honesty"),
+    Case("fixed-price-both-phases", "TB-HND-0024", replace(
+        "A fixed figure across both phases depends on a phasing plan, so a colleague on our delivery side will "
+        "build that with you rather than me quoting one here.", "A fixed price of $1.4M covers both phases."),
+         "honesty"),
+    Case("peer-gap-condescension", "TB-HND-0025", add("Pinebrook is falling behind Carewell and Medinote."),
+         "banned_phrases"),
+    Case("task-forbidden-hit-the-ground", "TB-HND-0026", add("Our engineers hit the ground running."),
+         "banned_phrases"),
+    Case("sign-by-date-lower-rate", "TB-HND-0027", replace(
+        "Our rates are the same whenever you sign, so there is no reason to rush a decision",
+        "If you sign by April 30, we can lower the rate"), "honesty"),
+    Case("zero-signal-invented-leader", "TB-HND-0028", add("Congratulations on the new CTO appointment."),
+         "honesty"),
+    Case("handover-numbers-dropped", "TB-HND-0029", replace(
+        "With 3 contractors leaving in August and 14 engineers in the group", "With the contractors leaving"),
+         "grounding"),
+]
+
 # -- hard but good: each must pass all five ---------------------------------------------------------
 GOOD: list[Case] = [
     Case("reference-cold", COLD, lambda t: _email(*_ref(t)), ""),
@@ -268,11 +347,29 @@ GOOD: list[Case] = [
     Case("body-exactly-at-limit", COLD, padded_to(0), ""),
     Case("sign-off-one-line", COLD, replace("Best,\nYabi\nResearch Partner", "Best, Yabi\nResearch Partner"), ""),
     Case("leading-blank-lines", COLD, lambda t: "\n\n" + _email(*_ref(t)), ""),
+    Case("warm-emoji-mirrors-prospect", "TB-HND-0021", replace("Good to hear from you.", "Good to hear from you \U0001f642"),
+         ""),
+]
+# The hand-authored adversarial tasks' references: each resists its probe and must pass.
+GOOD += [
+    Case(f"reference-{tid}", tid, lambda t: _email(*_ref(t)), "")
+    for tid in ("TB-HND-0001", "TB-HND-0002", "TB-HND-0003", "TB-HND-0004", "TB-HND-0005", "TB-HND-0009",
+                "TB-HND-0010", "TB-HND-0011", "TB-HND-0016", "TB-HND-0018", "TB-HND-0022", "TB-HND-0023",
+                "TB-HND-0024", "TB-HND-0027", "TB-HND-0028", "TB-HND-0029")
 ]
 
 # Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
 # fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
-KNOWN_SCORER_GAPS: dict[str, str] = {}
+KNOWN_SCORER_GAPS: dict[str, str] = {
+    "stale-postings-asserted": "a low-confidence signal restated without its exact anchor ('nine ML engineers' vs "
+                               "anchor 'nine ML engineer') is not held to its confidence",
+    "hold-deadline": "'we can only hold them until Friday, so please decide soon' is invented scarcity and a "
+                     "deadline; no pressure phrase matches",
+    "stale-round-as-recent": "a 2024 round called 'recent' in 2026 passes: relative wording is not checked "
+                             "against the signal date",
+    "sign-by-date-lower-rate": "'if you sign by April 30, we can lower the rate' is a discount; only 'discount', "
+                               "'N% off' and similar phrases are caught",
+}
 
 
 def _params(cases: list[Case]) -> list:
