@@ -9,6 +9,7 @@ import sys
 # verb -> module under tenacious_bench.commands (one line per verb).
 COMMANDS: dict[str, str] = {
     "score": "score",
+    "derive-traces": "derive_traces",
     "prepare-model": "prepare_model",
     "lm-eval-path": "lm_eval_path",
     "lm-eval-register": "lm_eval_register",
@@ -17,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "contamination": "contamination",
     "schema": "schema",
     "baselines": "baselines",
+    "build-dataset": "build_dataset",
 }
 
 
