@@ -7,6 +7,7 @@ digits inside links and addresses are not counted either.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -134,6 +135,12 @@ def _word_value(m: regex.Match[str]) -> float | None:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every counted number in a normalised (lower-case) text, in order."""
+    return list(_find_numbers(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_numbers(text: str) -> tuple[NumberMention, ...]:
+    # Cached: the checks read the same sentences several times.
     found: list[NumberMention] = []
     for m in _PATTERN.finditer(text):
         if m.group("url") or m.group("clock") or m.group("ordinal"):
@@ -169,7 +176,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         else:
             kind = "count"
         found.append(NumberMention(value, kind, m.start("words"), m.end("words"), m.group(0)))
-    return _link_ranges(text, found)
+    return tuple(_link_ranges(text, found))
 
 
 def _link_ranges(text: str, found: list[NumberMention]) -> list[NumberMention]:

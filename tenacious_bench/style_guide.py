@@ -74,7 +74,21 @@ class Phrase:
 class PhraseSet:
     phrases: tuple[Phrase, ...]
 
+    @functools.cached_property
+    def _prefilter(self) -> regex.Pattern[str] | None:
+        """One alternation of the plain phrases' literal words: if it finds nothing, no plain phrase
+        can match. None when the set holds a regex entry (those are always tried)."""
+        if not self.phrases or any(p.source.startswith("regex:") for p in self.phrases):
+            return None
+        literals = sorted({p.literal for p in self.phrases}, key=len, reverse=True)
+        return regex.compile("|".join(regex.escape(x) for x in literals))
+
+    def _may_match(self, text: str) -> bool:
+        return self._prefilter is None or self._prefilter.search(text) is not None
+
     def find(self, text: str) -> list[PhraseHit]:
+        if not self._may_match(text):
+            return []
         hits = [
             PhraseHit(p.source, m.start(), m.end(), p.category)
             for p in self.phrases
@@ -83,6 +97,8 @@ class PhraseSet:
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def any(self, text: str) -> bool:
+        if not self._may_match(text):
+            return False
         return any(next(p.finditer(text), None) is not None for p in self.phrases)
 
     @functools.cached_property
@@ -103,6 +119,7 @@ def phrase_set(entries: list[Any], where: str, category: str = "") -> PhraseSet:
     out = PhraseSet(tuple(phrases))
     for p in out.phrases:  # compile now, so a bad entry is reported at load time
         _ = p.pattern, p.unless_patterns, p.literal
+    _ = out._prefilter
     return out
 
 
