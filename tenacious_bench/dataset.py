@@ -1,0 +1,228 @@
+"""Building, sealing and loading the benchmark dataset (train / dev / held_out).
+
+`build_dataset(seed, out_dir)` regenerates the shipped files bit for bit from the committed generator,
+the seed and the hand-authored file: programmatic sweeps plus hand-authored tasks, validated, split
+(stratified, time-shifted around CUTOFF), with the composer's scorer-verified email as `reference` on
+train and dev rows, and on held-out rows only the sha256 of the withheld email plus the CANARY string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tenacious_bench.authoring.programmatic import GENERATOR_VERSION, generate_tasks
+from tenacious_bench.task import Task, TaskError, load_tasks, parse_task
+
+# Held-out dates (every signal date, thread date and as_of) are on or after the cutoff; train and dev
+# dates are before it, so a model trained on data up to the cutoff cannot have seen held-out events.
+CUTOFF = dt.date(2026, 7, 1)
+# BIG-bench-style canary: every held-out row carries it; training-data builders refuse any row with it.
+CANARY = "tenacious-bench-canary-6f1d8a3e-2b7c-4e55-9a0d-c41f27b9e813"
+DEFAULT_SEED = 2026
+N_PROGRAMMATIC = 440
+CREATED_AT = "2026-12-31"  # metadata.created_at of generated rows: fixed, so a rebuild is byte-identical
+SPLITS = ("train", "dev", "held_out")
+DATASET_VERSION = "1.0.0"
+CARD_NAME = "README.md"
+MANIFEST_NAME = "manifest.json"
+
+
+class DatasetError(ValueError):
+    """The dataset (or an input to it) breaks a sealing rule; `problems` lists each one."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class CanaryError(ValueError):
+    """A row carrying the held-out canary was offered to a training-data builder."""
+
+
+def package_data_dir() -> Path:
+    """The packaged dataset folder (tenacious_bench/data/dataset)."""
+    return Path(str(resources.files("tenacious_bench").joinpath("data", "dataset")))
+
+
+def hand_authored_path() -> Path:
+    return Path(str(resources.files("tenacious_bench").joinpath("authoring", "hand_authored.jsonl")))
+
+
+def reference_sha256(email: Mapping[str, str]) -> str:
+    """sha256 of a withheld reference: UTF-8 JSON of {"body", "subject"} with sorted keys, no spaces."""
+    payload = json.dumps({"subject": email["subject"], "body": email["body"]}, ensure_ascii=False,
+                         sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _dates(task: Task) -> list[tuple[str, str]]:
+    out = [("as_of", task.as_of)]
+    out += [(f"signals[{s.id}].date", s.date) for s in task.signals if s.date]
+    out += [(f"thread[{i}].date", m.date) for i, m in enumerate(task.thread)]
+    return out
+
+
+def sealing_problems(tasks: Iterable[Task]) -> list[str]:
+    """Time-shift, canary and reference rules, one line per violation."""
+    problems = []
+    for t in tasks:
+        held = t.split == "held_out"
+        for where, value in _dates(t):
+            d = dt.date.fromisoformat(value)
+            if held and d < CUTOFF:
+                problems.append(f"{t.task_id}: held_out {where} {value} is before the cutoff {CUTOFF}")
+            if not held and d >= CUTOFF:
+                problems.append(f"{t.task_id}: {t.split} {where} {value} is on or after the cutoff {CUTOFF}")
+        if held and t.metadata.canary != CANARY:
+            problems.append(f"{t.task_id}: held_out row must carry metadata.canary = {CANARY!r}")
+        if not held and t.metadata.canary is not None:
+            problems.append(f"{t.task_id}: only held_out rows carry the canary, found it on a {t.split} row")
+        if held and t.reference is not None:
+            problems.append(f"{t.task_id}: held_out row carries a reference (it must be withheld)")
+        if held and t.metadata.reference_sha256 is None:
+            problems.append(f"{t.task_id}: held_out row lacks metadata.reference_sha256")
+        if not held and t.reference is None:
+            problems.append(f"{t.task_id}: {t.split} row lacks a reference")
+    return problems
+
+
+def _with_reference(row: dict[str, Any], seed: int) -> dict[str, Any]:
+    """Attach the reference (train/dev) or the hash of the withheld one (held-out); verify it passes."""
+    from tenacious_bench.composer import compose_email
+    from tenacious_bench.scoring import score_email
+
+    task = parse_task(row, where=row.get("task_id", "row"))
+    row = json.loads(json.dumps(row))  # a private copy
+    if row["split"] == "held_out":
+        if task.reference is not None:
+            raise DatasetError([f"{task.task_id}: a held_out input row carries a reference; remove it"])
+        email = compose_email(task, seed=seed)
+        row["metadata"]["reference_sha256"] = reference_sha256(email)
+        return row
+    if task.reference is not None:  # a hand-written reference is kept, but only if it passes
+        score = score_email(task, task.reference.model_dump())
+        if not score.passed:
+            raise DatasetError([f"{task.task_id}: its reference fails the scorer: " + "; ".join(score.failure_reasons())])
+        return row
+    row["reference"] = compose_email(task, seed=seed)
+    return row
+
+
+def build_rows(seed: int = DEFAULT_SEED, *, n_programmatic: int = N_PROGRAMMATIC,
+               hand_authored: Path | None = None) -> dict[str, list[dict[str, Any]]]:
+    """All rows by split, validated and sealed; `hand_authored=None` uses the packaged file if it exists."""
+    rows = generate_tasks(seed, n_programmatic, cutoff=CUTOFF, canary=CANARY, created_at=CREATED_AT)
+    path = hand_authored if hand_authored is not None else hand_authored_path()
+    if path.is_file():
+        rows += [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in load_tasks(path)]
+    elif hand_authored is not None:
+        raise DatasetError([f"hand-authored file not found: {path}"])
+    rows = [_with_reference(r, seed) for r in rows]
+    # Validate the whole set as one file would be: ids unique, fact types consistent across rows.
+    tasks, problems = _check_rows(rows)
+    problems += sealing_problems(tasks)
+    if problems:
+        raise DatasetError(problems)
+    by_split: dict[str, list[dict[str, Any]]] = {s: [] for s in SPLITS}
+    for r in sorted(rows, key=lambda r: r["task_id"]):
+        by_split[r["split"]].append(r)
+    return by_split
+
+
+def _check_rows(rows: list[dict[str, Any]]) -> tuple[list[Task], list[str]]:
+    import tempfile
+
+    from tenacious_bench.task import check_tasks
+
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "all.jsonl"
+        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        return check_tasks([p])
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in rows).encode("utf-8")
+
+
+def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *,
+                  n_programmatic: int = N_PROGRAMMATIC, hand_authored: Path | None = None) -> dict[str, Any]:
+    """Write {train,dev,held_out}.jsonl, manifest.json and README.md (the data card) to `out_dir`."""
+    from tenacious_bench.dataset_card import render_card
+
+    out = Path(out_dir) if out_dir is not None else package_data_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    by_split = build_rows(seed, n_programmatic=n_programmatic, hand_authored=hand_authored)
+    files: dict[str, dict[str, Any]] = {}
+    for split in SPLITS:
+        data = _jsonl(by_split[split])
+        (out / f"{split}.jsonl").write_bytes(data)
+        files[f"{split}.jsonl"] = {"sha256": hashlib.sha256(data).hexdigest(), "rows": len(by_split[split])}
+    card = render_card(by_split, seed=seed).encode("utf-8")
+    (out / CARD_NAME).write_bytes(card)
+    files[CARD_NAME] = {"sha256": hashlib.sha256(card).hexdigest()}
+    manifest = {
+        "dataset_version": DATASET_VERSION,
+        "generator_version": GENERATOR_VERSION,
+        "seed": seed,
+        "n_programmatic": n_programmatic,
+        "cutoff": CUTOFF.isoformat(),
+        "canary": CANARY,
+        "files": files,
+    }
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def load_manifest(data_dir: str | Path | None = None) -> dict[str, Any]:
+    d = Path(data_dir) if data_dir is not None else package_data_dir()
+    path = d / MANIFEST_NAME
+    if not path.is_file():
+        raise FileNotFoundError(f"dataset manifest not found: {path} (run `tenacious-bench build-dataset`)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_split(name: str, data_dir: str | Path | None = None) -> list[Task]:
+    """Validated tasks of one split of the packaged dataset (or of `data_dir`)."""
+    if name not in SPLITS:
+        raise ValueError(f"unknown split {name!r}; expected one of {SPLITS}")
+    d = Path(data_dir) if data_dir is not None else package_data_dir()
+    path = d / f"{name}.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"split file not found: {path} (run `tenacious-bench build-dataset`)")
+    return load_tasks(path)
+
+
+def carries_canary(row: Task | Mapping[str, Any] | str) -> bool:
+    """Whether a row (task, dict or any text such as a rendered training example) holds the canary."""
+    if isinstance(row, Task):
+        return row.metadata.canary == CANARY or CANARY in row.model_dump_json()
+    text = row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)
+    return CANARY in text
+
+
+def refuse_canary(rows: Iterable[Task | Mapping[str, Any] | str]) -> None:
+    """Raise CanaryError naming every row that carries the held-out canary (training builders call this)."""
+    bad = []
+    for i, row in enumerate(rows):
+        if carries_canary(row):
+            if isinstance(row, Task):
+                bad.append(row.task_id)
+            elif isinstance(row, Mapping):
+                bad.append(str(row.get("task_id", f"row {i}")))
+            else:
+                bad.append(f"row {i}")
+    if bad:
+        raise CanaryError(f"refusing held-out data: {len(bad)} row(s) carry the benchmark canary: {', '.join(bad)}")
+
+
+__all__ = [
+    "CANARY", "CUTOFF", "DEFAULT_SEED", "SPLITS", "CanaryError", "DatasetError", "TaskError", "build_dataset",
+    "build_rows", "carries_canary", "load_manifest", "load_split", "reference_sha256", "refuse_canary",
+    "sealing_problems",
+]

@@ -1,0 +1,247 @@
+"""The dataset card (Hugging Face dataset-card format), generated from the actual rows.
+
+Every count and variety figure in the card is computed here from the rows being written, so the card
+cannot drift from the files (a test re-derives the counts from the shipped JSONL).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import regex
+
+from tenacious_bench.authoring.programmatic import GENERATOR_VERSION, PROBES
+from tenacious_bench.task import parse_task
+
+NGRAM = 8
+_MASK_CAPS = regex.compile(r"\b\p{Lu}[\p{L}'’\-]*")
+_MASK_NUM = regex.compile(r"\$?\d[\d,.]*(?:[kKmMbB]\b)?%?")
+_WORD = regex.compile(r"[\p{L}\p{N}$%']+")
+
+
+def masked_frame(text: str, values: list[str] = ()) -> str:
+    """A phrasing with its fill-ins masked: given values (facts, anchors), capitalised words, numbers."""
+    for v in sorted((v for v in values if v), key=len, reverse=True):
+        text = text.replace(v, "X")
+    return _MASK_NUM.sub("#", _MASK_CAPS.sub("X", text))
+
+
+def _signal_values(s: dict[str, Any]) -> list[str]:
+    out = list(s["anchors"])
+    for v in s["facts"].values():
+        out += [x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str)]
+    return out
+
+
+def variety(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Distinct masked phrasings per signal type and per thread-message sender, and the 8-gram share."""
+    from tenacious_bench.prompts import render_brief
+
+    per_type: dict[str, set[str]] = {}
+    per_type_n: Counter[str] = Counter()
+    for r in rows:
+        for s in r["signals"]:
+            per_type.setdefault(s["type"], set()).add(masked_frame(s["text"], _signal_values(s)))
+            per_type_n[s["type"]] += 1
+    thread: dict[str, set[str]] = {}
+    thread_n: Counter[str] = Counter()
+    for r in rows:
+        for m in r["thread"]:
+            key = f"{m['from']} {m['channel']}"
+            # The first sentence after the greeting is the frame a reader notices first.
+            thread.setdefault(key, set()).add(masked_frame(m["body"]))
+            thread_n[key] += 1
+    total = 0
+    distinct: set[tuple[str, ...]] = set()
+    for r in rows:
+        words = [w.lower() for w in _WORD.findall(render_brief(parse_task(r)))]
+        grams = [tuple(words[i:i + NGRAM]) for i in range(len(words) - NGRAM + 1)]
+        total += len(grams)
+        distinct.update(grams)
+    return {
+        "signal_phrasings": {t: (len(per_type[t]), per_type_n[t]) for t in sorted(per_type)},
+        "thread_phrasings": {k: (len(thread[k]), thread_n[k]) for k in sorted(thread)},
+        "distinct_8gram_share": (len(distinct) / total) if total else 0.0,
+        "ngrams_total": total,
+        "ngrams_distinct": len(distinct),
+        "companies": len({r["prospect"]["company"] for r in rows}),
+        "locations": len({r["prospect"]["location"] for r in rows}),
+        "employees_min": min(r["prospect"]["employees"] for r in rows),
+        "employees_max": max(r["prospect"]["employees"] for r in rows),
+        "as_of_min": min(r["as_of"] for r in rows),
+        "as_of_max": max(r["as_of"] for r in rows),
+    }
+
+
+def counts(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Row counts per split and per (split, field value) for the card and its test."""
+    out: dict[str, Any] = {"rows": {s: len(rs) for s, rs in by_split.items()}}
+    for field in ("segment", "kind", "source_mode"):
+        out[field] = {s: dict(sorted(Counter(str(r[field]) for r in rs).items())) for s, rs in by_split.items()}
+    out["difficulty"] = {s: dict(sorted(Counter(r["metadata"]["difficulty"] for r in rs).items()))
+                         for s, rs in by_split.items()}
+    return out
+
+
+def _table(title: str, data: dict[str, dict[str, int]], splits: list[str]) -> str:
+    values = sorted({v for d in data.values() for v in d})
+    lines = [f"| {title} | " + " | ".join(splits) + " | total |", "|---" * (len(splits) + 2) + "|"]
+    for v in values:
+        cells = [data[s].get(v, 0) for s in splits]
+        lines.append(f"| {v} | " + " | ".join(str(c) for c in cells) + f" | {sum(cells)} |")
+    return "\n".join(lines)
+
+
+def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int) -> str:
+    from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION
+
+    splits = list(by_split)
+    all_rows = [r for rs in by_split.values() for r in rs]
+    c = counts(by_split)
+    v = variety(all_rows)
+    n = len(all_rows)
+    from tenacious_bench.task import KNOWN_FACT_TYPES
+
+    extra_keys = sorted({k for r in all_rows for s in r["signals"] for k in s["facts"]} - set(KNOWN_FACT_TYPES))
+    probe_counts = Counter(p for r in all_rows for p in r["metadata"]["probe_ids"])
+    conf_counts = Counter(s["confidence"] for r in all_rows for s in r["signals"])
+    zero = sum(1 for r in all_rows if not r["constraints"]["required_signals"])
+    forbidden = sum(1 for r in all_rows if r["constraints"]["forbidden_phrases"])
+    size_line = "n<1K" if n < 1000 else "1K<n<10K"
+    header = "\n".join([
+        "---",
+        "license: cc-by-4.0",
+        "language:",
+        "- en",
+        "pretty_name: Tenacious-Bench",
+        "size_categories:",
+        f"- {size_line}",
+        "task_categories:",
+        "- text-generation",
+        "tags:",
+        "- sales-outreach",
+        "- email-generation",
+        "- mechanical-scoring",
+        "- benchmark",
+        "configs:",
+        "- config_name: default",
+        "  data_files:",
+        *[f"  - split: {s}\n    path: {s}.jsonl" for s in splits],
+        "---",
+    ])
+    sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())
+    thr_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["thread_phrasings"].items())
+    probe_lines = "\n".join(f"| {p} | {PROBES.get(p, '(hand-authored probe id)')} | {probe_counts[p]} |"
+                            for p in sorted(probe_counts))
+    body = f"""
+# Tenacious-Bench v{DATASET_VERSION}
+
+A mechanically scored benchmark for models that write sales-outreach emails for Tenacious
+Intelligence Corporation from a prospect brief. Each row is one task in the format of
+`task-format.md` (prospect, ICP segment, signals with confidences and anchors, AI maturity,
+available engineers per stack, public pricing bands, prior thread, constraints). An email is scored
+by five checks (`banned_phrases`, `format`, `grounding`, `honesty`, `one_ask`); pass@1 is all five.
+
+**Canary.** Every held-out row carries this string in `metadata.canary`. Do not train on rows that
+carry it; the project's training-data builders refuse them.
+
+`{CANARY}`
+
+## Splits and sealing
+
+| split | rows |
+|---|---|
+""" + "\n".join(f"| {s} | {c['rows'][s]} |" for s in splits) + f"""
+| total | {n} |
+
+- **Time shift.** Cutoff: **{CUTOFF.isoformat()}**. Every date of a held-out row (`as_of`, signal
+  dates, thread dates) is on or after the cutoff; every date of a train or dev row is before it.
+- **Phrasing hold-out.** Programmatic held-out rows draw their signal texts, confidence qualifiers
+  and prospect replies only from the last third of each phrasing pool, which train and dev never use.
+- **References.** Train and dev rows carry a `reference` email that passes all five checks (the
+  hand-written one for hand-authored rows, otherwise the composer's). Held-out rows carry no
+  reference; `metadata.reference_sha256` is the sha256 of the withheld composer email, serialised as
+  compact UTF-8 JSON `{{"body": ..., "subject": ...}}` with sorted keys. The composer passes the scorer
+  on every task of every split, which shows each task is solvable.
+- **Stratification.** Every segment, kind and source mode in the data appears in held-out.
+
+{_table("segment", c["segment"], splits)}
+
+{_table("kind", c["kind"], splits)}
+
+{_table("source_mode", c["source_mode"], splits)}
+
+{_table("difficulty", c["difficulty"], splits)}
+
+## Authoring modes
+
+- `programmatic`: seeded sweeps (`tenacious_bench/authoring/programmatic.py`, generator
+  v{GENERATOR_VERSION}, seed {seed}) over fictional companies, people, industries, cities and dates,
+  with signals of every type and probe dimensions listed below.
+- `hand_authored`: adversarial tasks written by hand (`tenacious_bench/authoring/hand_authored.jsonl`),
+  each tempting a specific failure (see `metadata.notes`).
+- `trace_derived` and `llm_synthesis`: tooling exists in `tenacious_bench/authoring/`; this release
+  contains no rows of these modes.
+
+Regenerate the files exactly with `tenacious-bench build-dataset --seed {seed}`;
+`tenacious-bench build-dataset --seed {seed} --check` rebuilds into a temporary folder and compares
+sha256 hashes with `manifest.json`.
+
+## Probes
+
+| probe | what it tests | rows |
+|---|---|---|
+{probe_lines}
+
+Signal confidences: {", ".join(f"{k} {conf_counts[k]}" for k in ("high", "medium", "low", "very_low"))}.
+Rows with no required signal (zero-signal or pure value-add): {zero}. Rows with task-specific
+forbidden phrases: {forbidden}.
+
+## Variety
+
+Measured on all {n} rows. A phrasing is counted once per distinct *masked frame* (the text with its
+fact values, anchors, capitalised words and numbers masked), so a name, number or capability swap
+does not count as a new phrasing.
+
+| signal type | distinct phrasings | signals |
+|---|---|---|
+{sig_lines}
+
+| thread message (from, channel) | distinct phrasings | messages |
+|---|---|---|
+{thr_lines}
+
+- Share of distinct 8-grams across rendered briefs (`render_brief`, lower-cased words):
+  **{v["distinct_8gram_share"]:.3f}** ({v["ngrams_distinct"]} distinct of {v["ngrams_total"]}).
+- {v["companies"]} distinct companies in {v["locations"]} locations (US, EU and elsewhere); company
+  sizes {v["employees_min"]} to {v["employees_max"]} employees; `as_of` dates {v["as_of_min"]} to
+  {v["as_of_max"]}.
+
+## Fields added to the contract
+
+`metadata.canary` (held-out only), `metadata.reference_sha256` (held-out only),
+`metadata.generator` (programmatic rows: generator name, version, seed and scenario) and
+`metadata.notes` (hand-authored rows). Signal fact keys beyond the contract's known keys (each keeps
+one type across the files): {", ".join(f"`{k}`" for k in extra_keys)}.
+
+## Known limitations
+
+- All companies, people, investors and events are fictional; the briefs are realistic in shape but
+  not drawn from real prospects.
+- Programmatic briefs come from phrasing pools; the masked-frame counts above bound how many
+  sentence frames a model can see. Held-out frames are disjoint from train frames by construction,
+  but share vocabulary.
+- References are composed by a template composer verified only by the five mechanical checks; they
+  are correct but plainer than a strong human writer's emails, and rules no check covers (tone,
+  segment-framing quality) are not verified.
+- The data is English only, and the style guide is Tenacious's; scores transfer to other companies
+  only with their own style-guide file.
+- The scorer is mechanical: a passing email can still be unconvincing, and the checks have known
+  edge cases documented in the project README.
+
+## License
+
+CC-BY-4.0 for the data. The code that generates and scores it is Apache-2.0.
+"""
+    return header + "\n" + body
