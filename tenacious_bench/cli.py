@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "baselines": "baselines",
     "build-dataset": "build_dataset",
+    "build-dataset": "build_dataset",
 }
 
 
