@@ -19,7 +19,6 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "baselines": "baselines",
     "build-dataset": "build_dataset",
-    "build-dataset": "build_dataset",
 }
 
 
