@@ -6,6 +6,7 @@ high-confidence signal; an AI capability-gap pitch only at AI maturity 3, or 2 w
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import regex
 from tenacious_bench.scorers.base import Check
@@ -83,8 +84,22 @@ def _brief_dates(task: Task) -> list[dt.date]:
     return dates
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_re(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])")
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_re(unit: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:\w+ )?{regex.escape(unit)}\b")
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+_CONTENT_WORD = regex.compile(r"\p{L}{3,}")
+
+
 def _following_words(text: str, end: int, n: int = 4) -> list[str]:
-    return regex.findall(r"[\p{L}]+", text[end : end + 60])[:n]
+    return _LETTERS.findall(text[end : end + 60])[:n]
 
 
 class Honesty(Check):
@@ -209,7 +224,7 @@ class Honesty(Check):
             stacks = own or [
                 st
                 for w, st in stack_words.items()
-                if regex.search(rf"(?<![\p{{L}}]){regex.escape(w)}(?![\p{{L}}])", s.text)
+                if _word_re(w).search(s.text)
             ]
             available = sum(task.bench[st] for st in stacks) if stacks else sum(task.bench.values())
             engineer_noun = self._engineer_noun(g, after)
@@ -256,7 +271,7 @@ class Honesty(Check):
         window = " ".join(after[:3])
         for fact in g.service_facts:
             if n.value in fact.values and any(
-                regex.match(rf"(?:\w+ )?{regex.escape(u)}\b", window) for u in fact.units
+                _unit_re(u).match(window) for u in fact.units
             ):
                 return True
         return False
@@ -342,7 +357,7 @@ class Honesty(Check):
                 continue
             for hit in cues.find(text):
                 said = text[hit.start : hit.end]
-                if regex.search(rf"(?<![\p{{L}}]){regex.escape(said)}(?![\p{{L}}])", view.prospect_text):
+                if _word_re(said).search(view.prospect_text):
                     continue  # the brief (e.g. the prospect's own message) says it
                 out.append(
                     Reason(
@@ -414,7 +429,7 @@ def _signal_words(task: Task) -> dict[str, tuple[frozenset[float], frozenset[str
                 if isinstance(x, int | float):
                     numbers.add(float(x))
                 else:
-                    words.update(w for w in regex.findall(r"\p{L}{3,}", normalize(x)) if w not in _STOPWORDS)
+                    words.update(w for w in _CONTENT_WORD.findall(normalize(x)) if w not in _STOPWORDS)
         out[s.id] = (frozenset(numbers), frozenset(words))
     return out
 
@@ -430,7 +445,7 @@ def _mentions(view: EmailView, signal) -> list[Sentence]:
         if s in named:
             continue
         if any(n.value in numbers for n in find_numbers(s.text)) and words & set(
-            regex.findall(r"\p{L}{3,}", s.text)
+            _CONTENT_WORD.findall(s.text)
         ):
             named.append(s)
     return named

@@ -96,9 +96,18 @@ class PhraseSet:
         ]
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
+    @functools.cached_property
+    def _combined(self) -> regex.Pattern[str] | None:
+        """Every phrase in one alternation (None if an entry has `unless` exceptions)."""
+        if not self.phrases or any(p.unless for p in self.phrases):
+            return None
+        return regex.compile("|".join(f"(?:{p.pattern.pattern})" for p in self.phrases))
+
     def any(self, text: str) -> bool:
         if not self._may_match(text):
             return False
+        if self._combined is not None:
+            return self._combined.search(text) is not None
         return any(next(p.finditer(text), None) is not None for p in self.phrases)
 
     @functools.cached_property
@@ -119,7 +128,7 @@ def phrase_set(entries: list[Any], where: str, category: str = "") -> PhraseSet:
     out = PhraseSet(tuple(phrases))
     for p in out.phrases:  # compile now, so a bad entry is reported at load time
         _ = p.pattern, p.unless_patterns, p.literal
-    _ = out._prefilter
+    _ = out._prefilter, out._combined
     return out
 
 
