@@ -1,0 +1,228 @@
+"""The shipped dataset: valid, sealed (time shift, canary, withheld references), stratified,
+regenerable byte for byte, described by a card whose counts match the files, loadable offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tenacious_bench import dataset as ds
+from tenacious_bench.authoring.programmatic import generate_tasks
+from tenacious_bench.cli import main
+from tenacious_bench.composer import compose_email
+from tenacious_bench.dataset_card import render_card
+from tenacious_bench.scoring import score_email
+from tenacious_bench.task import check_tasks, parse_task
+
+DATA = ds.package_data_dir()
+REPO_CARD = Path(__file__).resolve().parents[1] / "data_cards" / "dataset_card.md"
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, list[dict]]:
+    out = {}
+    for split in ds.SPLITS:
+        lines = (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        out[split] = [json.loads(line) for line in lines]
+    return out
+
+
+@pytest.fixture(scope="module")
+def tasks():
+    return {s: ds.load_split(s) for s in ds.SPLITS}
+
+
+def test_shipped_files_validate():
+    loaded, problems = check_tasks([DATA / f"{s}.jsonl" for s in ds.SPLITS])
+    assert problems == []
+    assert len(loaded) >= 400
+
+
+def test_rows_sit_in_their_split_file(rows):
+    for split, rs in rows.items():
+        assert rs and all(r["split"] == split for r in rs)
+        assert [r["task_id"] for r in rs] == sorted(r["task_id"] for r in rs)
+
+
+def test_split_proportions(rows):
+    n = sum(len(r) for r in rows.values())
+    assert 0.55 <= len(rows["train"]) / n <= 0.65
+    assert 0.17 <= len(rows["dev"]) / n <= 0.23
+    assert 0.17 <= len(rows["held_out"]) / n <= 0.23
+
+
+def test_every_stratum_appears_in_held_out(rows):
+    all_rows = [r for rs in rows.values() for r in rs]
+    for field in ("segment", "kind", "source_mode"):
+        assert {r[field] for r in all_rows} == {r[field] for r in rows["held_out"]}, field
+
+
+def test_sealing_rules_hold(tasks):
+    assert ds.sealing_problems([t for ts in tasks.values() for t in ts]) == []
+
+
+def test_time_shift(tasks):
+    for split, ts in tasks.items():
+        for t in ts:
+            dates = [t.as_of, *(s.date for s in t.signals if s.date), *(m.date for m in t.thread)]
+            for d in map(dt.date.fromisoformat, dates):
+                assert (d >= ds.CUTOFF) == (split == "held_out"), (t.task_id, d)
+
+
+def test_canary_on_every_held_out_row_and_nowhere_else():
+    for split in ds.SPLITS:
+        text = (DATA / f"{split}.jsonl").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        with_canary = sum(ds.CANARY in line for line in lines)
+        assert with_canary == (len(lines) if split == "held_out" else 0), split
+
+
+def test_held_out_references_are_withheld_and_hashed(tasks):
+    for t in tasks["held_out"]:
+        assert t.reference is None
+        assert t.metadata.reference_sha256 == ds.reference_sha256(compose_email(t, seed=ds.DEFAULT_SEED))
+
+
+def test_train_and_dev_references_pass(tasks):
+    for split in ("train", "dev"):
+        for t in tasks[split]:
+            score = score_email(t, t.reference.model_dump())
+            assert score.passed, (t.task_id, score.failure_reasons())
+
+
+def test_sealing_problems_catch_violations(tasks):
+    held = tasks["held_out"][0].model_dump(mode="json", by_alias=True, exclude_none=True)
+    held["as_of"] = "2026-06-30"
+    train = tasks["train"][0].model_dump(mode="json", by_alias=True, exclude_none=True)
+    train["signals"][0]["date"] = "2026-07-02" if train["signals"] else train["as_of"]
+    train["metadata"]["canary"] = ds.CANARY
+    problems = ds.sealing_problems([parse_task(held), parse_task(train)])
+    text = "\n".join(problems)
+    assert "before the cutoff" in text and held["task_id"] in text
+    assert "only held_out rows carry the canary" in text and train["task_id"] in text
+
+
+def test_regeneration_is_byte_identical(tmp_path):
+    manifest = ds.build_dataset(ds.load_manifest()["seed"], tmp_path)
+    shipped = ds.load_manifest()
+    assert manifest == shipped
+    for name in manifest["files"]:
+        assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_generator_is_seeded():
+    kw = {"cutoff": ds.CUTOFF, "canary": ds.CANARY, "created_at": ds.CREATED_AT}
+    a, b = generate_tasks(5, 60, **kw), generate_tasks(5, 60, **kw)
+    assert a == b
+    assert a != generate_tasks(6, 60, **kw)
+
+
+def test_anchors_are_specific(tasks):
+    # Never a bare common word: an anchor holds a number (digits or words), a capital letter, or several words.
+    from tenacious_bench.numbers import find_numbers
+    from tenacious_bench.text import normalize
+
+    for ts in tasks.values():
+        for t in ts:
+            for s in t.signals:
+                for a in s.anchors:
+                    specific = (any(c.isupper() for c in a) or len(a.split()) > 1
+                                or bool(find_numbers(normalize(a))))
+                    assert specific, (t.task_id, a)
+
+
+def test_variety_of_prospects(rows):
+    all_rows = [r for rs in rows.values() for r in rs]
+    assert len({r["prospect"]["company"] for r in all_rows}) == len(all_rows)
+    assert len({r["prospect"]["location"] for r in all_rows}) >= 30
+    sizes = [r["prospect"]["employees"] for r in all_rows]
+    assert min(sizes) < 30 and max(sizes) > 3000
+    years = Counter(r["as_of"][:4] for r in all_rows)
+    assert years["2025"] > 50 and years["2026"] > 50
+
+
+def test_card_matches_files(rows):
+    card = (DATA / ds.CARD_NAME).read_text(encoding="utf-8")
+    assert card == render_card(rows, seed=ds.load_manifest()["seed"])
+    for split, rs in rows.items():
+        assert f"| {split} | {len(rs)} |" in card
+        assert f"    path: {split}.jsonl" in card
+    assert f"| total | {sum(len(r) for r in rows.values())} |" in card
+    assert ds.CANARY in card and ds.CUTOFF.isoformat() in card
+    assert "license: cc-by-4.0" in card
+
+
+def test_card_copy_is_identical():
+    assert REPO_CARD.read_bytes() == (DATA / ds.CARD_NAME).read_bytes()
+
+
+def test_manifest_hashes_match_files():
+    import hashlib
+
+    manifest = ds.load_manifest()
+    for name, info in manifest["files"].items():
+        data = (DATA / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == info["sha256"], name
+        if "rows" in info:
+            assert data.count(b"\n") == info["rows"]
+
+
+def test_load_dataset_offline(tmp_path, monkeypatch, rows):
+    datasets = pytest.importorskip("datasets")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    loaded = datasets.load_dataset(str(DATA), cache_dir=str(tmp_path / "cache"))
+    assert set(loaded) == set(ds.SPLITS)
+    for split in ds.SPLITS:
+        assert loaded[split].num_rows == len(rows[split])
+
+
+def test_build_without_hand_authored_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(ds, "hand_authored_path", lambda: tmp_path / "missing.jsonl")
+    by_split = ds.build_rows(11, n_programmatic=40)
+    assert sum(len(v) for v in by_split.values()) == 40
+    assert all(r["source_mode"] == "programmatic" for v in by_split.values() for r in v)
+    with pytest.raises(ds.DatasetError, match="not found"):
+        ds.build_rows(11, n_programmatic=5, hand_authored=tmp_path / "missing.jsonl")
+
+
+def test_hand_authored_held_out_reference_is_rejected(tmp_path, tasks):
+    held = tasks["held_out"][0].model_dump(mode="json", by_alias=True, exclude_none=True)
+    held["task_id"] = "TB-HND-9999"
+    held["source_mode"] = "hand_authored"
+    held["reference"] = compose_email(tasks["held_out"][0])
+    held["metadata"].pop("reference_sha256")
+    path = tmp_path / "hand.jsonl"
+    path.write_text(json.dumps(held) + "\n", encoding="utf-8")
+    with pytest.raises(ds.DatasetError, match="TB-HND-9999"):
+        ds.build_rows(11, n_programmatic=5, hand_authored=path)
+
+
+def test_refuse_canary_names_rows(tasks):
+    ds.refuse_canary(tasks["train"])
+    with pytest.raises(ds.CanaryError, match=tasks["held_out"][0].task_id):
+        ds.refuse_canary([*tasks["train"][:2], tasks["held_out"][0]])
+    with pytest.raises(ds.CanaryError, match="row 1"):
+        ds.refuse_canary(["plain text", f"pasted {ds.CANARY}"])
+
+
+def test_cli_check(tmp_path, capsys):
+    assert main(["build-dataset", "--check"]) == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(DATA, copy)
+    (copy / "dev.jsonl").write_bytes((copy / "dev.jsonl").read_bytes() + b"\n")
+    manifest = json.loads((copy / "manifest.json").read_text())
+    manifest["files"]["dev.jsonl"]["sha256"] = "0" * 64
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    assert main(["build-dataset", "--check", "--out", str(copy)]) == 1
+    assert "dev.jsonl" in capsys.readouterr().err
+
+
+def test_load_split_rejects_unknown_split():
+    with pytest.raises(ValueError, match="unknown split"):
+        ds.load_split("test")
