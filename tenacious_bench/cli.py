@@ -10,6 +10,7 @@ import sys
 COMMANDS: dict[str, str] = {
     "score": "score",
     "derive-traces": "derive_traces",
+    "synthesize": "synthesize",
     "prepare-model": "prepare_model",
     "lm-eval-path": "lm_eval_path",
     "lm-eval-register": "lm_eval_register",
