@@ -28,6 +28,9 @@ from tenacious_bench.scoring import CHECK_NAMES
 from tenacious_bench.style_guide import load_style_guide
 from tenacious_bench.task import Task, load_tasks
 
+# One worker scores each split once (the reports are cached per process), under `--dist loadgroup`.
+pytestmark = pytest.mark.xdist_group("baselines")
+
 ROOT = Path(str(resources.files("tenacious_bench")))
 SPLITS = ("train", "dev", "held_out")
 
