@@ -131,3 +131,26 @@ def test_borrowed_reference_comes_from_another_task_of_the_segment() -> None:
         assert donor != {"subject": task.reference.subject, "body": task.reference.body}
         owners = [t for t in pool if t.reference and t.reference.body == donor["body"]]
         assert owners and all(o.segment == task.segment and o.task_id != task.task_id for o in owners)
+
+
+def test_cli_prints_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tenacious_bench.cli import main
+
+    examples = str(ROOT / "data" / "examples" / "tasks.jsonl")
+    assert main(["baselines", "--tasks", examples, "--gate"]) == 0
+    out = capsys.readouterr().out
+    assert "pass@1" in out and "constant_email" in out and "gate: PASS" in out
+    assert main(["baselines", "--tasks", examples, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {b["baseline"] for b in data[0]["baselines"]} == set(BASELINE_NAMES)
+
+
+def test_cli_reports_a_bad_tasks_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tenacious_bench.cli import main
+
+    bad = tmp_path / "tasks.jsonl"
+    bad.write_text('{"task_id": "TB-PRG-1"}\n', encoding="utf-8")
+    assert main(["baselines", "--tasks", str(bad)]) == 2
+    assert "could not load tasks" in capsys.readouterr().err
