@@ -49,9 +49,9 @@ NGRAM_N = 8
 # reworded copies. Calibration (docs/contamination.md): planted copies score 1.0 (n-gram) and
 # >= 0.99999 (cosine); fact-changed siblings reach 0.94 and 0.999 without the gate, but never pass it.
 # Share of a held-out brief's distinctive 8-grams found in the other text.
-NGRAM_THRESHOLD = 0.5
+NGRAM_THRESHOLD = 0.8
 # Cosine of the distinctive lines' MiniLM embeddings, centred on the mean of all texts.
-EMBED_THRESHOLD = 0.9
+EMBED_THRESHOLD = 0.95
 # A line or 8-gram in at least this share of all texts (and at least BOILERPLATE_MIN_DOCS of them)
 # is template, not content.
 BOILERPLATE_FRACTION = 0.1
@@ -887,3 +887,35 @@ def fact_changed_sibling(task: Task, task_id: str, seed: int, cutoff: dt.date = 
         fresh = _replace_all({k: v for k, v in s.items() if k != "facts"}, pairs)
         data["signals"][i] = {**fresh, "facts": {**s["facts"], key: new}}
     return _as_held_out(data, task_id, cutoff)
+
+
+def randomized_task(task: Task, task_id: str, seed: int, split: str = "train") -> Task:
+    """An unrelated task in the same sentence frames: new names, every fact and capacity redrawn.
+
+    Dates are moved to January 2026 (train/dev) or past the cutoff (held_out).
+    """
+    import random
+
+    rng = random.Random(seed)
+    data = name_swapped_copy(task, task_id, seed).model_dump(by_alias=True, exclude_none=True)
+    data["prospect"]["employees"] = rng.randint(20, 3000)
+    for i, s in enumerate(data["signals"]):
+        pairs, facts = [], dict(s["facts"])
+        for key, v in s["facts"].items():
+            if isinstance(v, int):
+                new = rng.randint(5, 90) * 1_000_000 if v >= 1_000_000 else rng.randint(2, 60)
+                facts[key] = new
+                if v >= 1_000_000:
+                    pairs.append((f"${v / 1e6:g}M", f"${new / 1e6:g}M"))
+                pairs.append((str(v), str(new)))
+        s["confidence"] = rng.choice(["high", "medium", "low"])
+        fresh = _replace_all({k: v for k, v in s.items() if k != "facts"}, pairs)
+        data["signals"][i] = {**fresh, "facts": facts}
+    data["bench"] = {k: rng.randint(0, 9) for k in data["bench"]}
+    if split == "held_out":
+        return parse_task(data)
+    data["split"] = split
+    data["metadata"].pop("canary")
+    first = min(d for _, d in task_dates(parse_task(data)))
+    _shift_dates(data, -((first - dt.date(2026, 1, 5)).days))
+    return parse_task(data)

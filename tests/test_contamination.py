@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import random
 from pathlib import Path
 
 import pytest
@@ -17,32 +15,6 @@ from tenacious_bench.task import Task, load_tasks, parse_task
 EXAMPLES = Path(c.__file__).parent / "data" / "examples" / "tasks.jsonl"
 
 
-def _randomized(task: Task, task_id: str, seed: int) -> Task:
-    """An unrelated train task in the same sentence frames: new names, all facts and capacity redrawn."""
-    rng = random.Random(seed)
-    data = c.name_swapped_copy(task, task_id, seed).model_dump(by_alias=True, exclude_none=True)
-    data["prospect"]["employees"] = rng.randint(20, 3000)
-    for i, s in enumerate(data["signals"]):
-        pairs, facts = [], dict(s["facts"])
-        for key, v in s["facts"].items():
-            if isinstance(v, int):
-                new = rng.randint(5, 90) * 1_000_000 if v >= 1_000_000 else rng.randint(2, 60)
-                facts[key] = new
-                if v >= 1_000_000:
-                    pairs.append((f"${v / 1e6:g}M", f"${new / 1e6:g}M"))
-                pairs.append((str(v), str(new)))
-        s["confidence"] = rng.choice(["high", "medium", "low"])
-        fresh = c._replace_all({k: v for k, v in s.items() if k != "facts"}, pairs)
-        data["signals"][i] = {**fresh, "facts": facts}
-    data["bench"] = {k: rng.randint(0, 9) for k in data["bench"]}
-    data["split"] = "train"
-    data["metadata"].pop("canary")
-    # back before the cutoff
-    first = min(d for _, d in c.task_dates(parse_task(data)))
-    c._shift_dates(data, -((first - dt.date(2026, 1, 5)).days))
-    return parse_task(data)
-
-
 @pytest.fixture(scope="session")
 def model():
     return c.load_model()
@@ -51,7 +23,7 @@ def model():
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, list[Task]]:
     examples = load_tasks(EXAMPLES)
-    train = list(examples) + [_randomized(examples[k % 3], f"TB-HND-G{k:02d}", k) for k in range(30)]
+    train = list(examples) + [c.randomized_task(examples[k % 3], f"TB-HND-G{k:02d}", k) for k in range(30)]
     copies = [c.name_swapped_copy(t, f"TB-HND-C{k:02d}", 500 + k) for k, t in enumerate(train[:16])]
     siblings = [c.fact_changed_sibling(t, f"TB-HND-S{k:02d}", 700 + k) for k, t in enumerate(train[:16])]
     return {"train": train, "copies": copies, "siblings": siblings}
