@@ -12,7 +12,7 @@ import regex
 from tenacious_bench.scorers.base import Check
 from tenacious_bench.scorers.grounding import anchor_token_lists, named_in
 
-from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
+from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers, stem
 from tenacious_bench.scoring import EmailView, Reason, Sentence, _prospect_text, task_cached
 from tenacious_bench.task import Task
 from tenacious_bench.text import normalize
@@ -73,6 +73,10 @@ _MONTH_RE = regex.compile(
 )
 _RELATIVE_PAST = regex.compile(
     r"\b(last (?:week|month|quarter|year)|yesterday|earlier this (?:week|month|quarter|year))\b"
+)
+_RECENT = regex.compile(
+    r"\b(?:recent|recently|just (?:closed|raised|announced|hired|named|appointed|posted|opened|landed)|"
+    r"fresh|this week|this month)\b"
 )
 _ROUND = regex.compile(r"\b(series [a-h]|pre-seed|seed)\b")
 
@@ -295,6 +299,18 @@ class Honesty(Check):
             and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(view.task, sig))
         ]
         dates = named or task_cached(view.task, "brief_dates", _brief_dates)
+        recent = _RECENT.search(s.text)
+        if recent and named:
+            as_of = dt.date.fromisoformat(view.task.as_of)
+            limit = int(view.guide.raw["honesty"]["recent_days"])
+            if all((as_of - d).days > limit for d in named):
+                out.append(
+                    Reason(
+                        "stale_called_recent",
+                        f"{recent.group(0)!r} for a signal dated more than {limit} days before {view.task.as_of}",
+                        {"number": recent.group(0), "kind": "claim", "sentence": s.text},
+                    )
+                )
         as_of = dt.date.fromisoformat(view.task.as_of)
         for m in _MONTH_RE.finditer(s.text):
             name = m.group(1)
@@ -429,14 +445,15 @@ def _signal_words(task: Task) -> dict[str, tuple[frozenset[float], frozenset[str
                 if isinstance(x, int | float):
                     numbers.add(float(x))
                 else:
-                    words.update(w for w in _CONTENT_WORD.findall(normalize(x)) if w not in _STOPWORDS)
+                    words.update(stem(w) for w in _CONTENT_WORD.findall(normalize(x)) if w not in _STOPWORDS)
         out[s.id] = (frozenset(numbers), frozenset(words))
     return out
 
 
 def _mentions(view: EmailView, signal) -> list[Sentence]:
-    """Sentences that name a signal by an anchor, or restate it by one of its numbers together with one
-    of its fact words ("hiring two backend engineers" restates "2 open backend engineer roles")."""
+    """Sentences that name a signal by an anchor, or restate it by one of its numbers followed within
+    three words by one of its fact words ("hiring two backend engineers" restates "2 open backend
+    engineer roles"; "two weeks" does not)."""
     named = named_in(view, signal)
     numbers, words = task_cached(view.task, "signal_words", _signal_words)[signal.id]
     if not numbers or not words:
@@ -444,8 +461,9 @@ def _mentions(view: EmailView, signal) -> list[Sentence]:
     for s in view.sentences:
         if s in named:
             continue
-        if any(n.value in numbers for n in find_numbers(s.text)) and words & set(
-            _CONTENT_WORD.findall(s.text)
+        if any(
+            n.value in numbers and words & {stem(w) for w in _following_words(s.text, n.end, 3)}
+            for n in find_numbers(s.text)
         ):
             named.append(s)
     return named

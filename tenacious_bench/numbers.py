@@ -216,9 +216,18 @@ def _canonical_token(n: NumberMention) -> str:
 _TOKEN = regex.compile(r"\$?[\p{L}\p{N}]+(?:[.'][\p{L}\p{N}]+)*%?")
 
 
+def stem(token: str) -> str:
+    """A possessive "'s" and a plural "s" dropped, so "Lumenfold's" names "Lumenfold" and "nine ML
+    engineers" names the anchor "nine ML engineer"."""
+    token = token.removesuffix("'s").removesuffix("'")
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss") and token[0] != "$":
+        token = token[:-1]
+    return token
+
+
 def canonical_tokens(text: str) -> list[str]:
-    """Tokens of the canonical view; a possessive "'s" is dropped so "Lumenfold's" names "Lumenfold"."""
-    return [t.removesuffix("'s") for t in _TOKEN.findall(canonical_text(text))]
+    """Stemmed tokens of the canonical view (numbers canonical, see `stem`)."""
+    return [stem(t) for t in _TOKEN.findall(canonical_text(text))]
 
 
 def contains_sequence(haystack: list[str], needle: list[str]) -> bool:

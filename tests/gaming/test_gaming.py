@@ -360,16 +360,7 @@ GOOD += [
 
 # Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
 # fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
-KNOWN_SCORER_GAPS: dict[str, str] = {
-    "stale-postings-asserted": "a low-confidence signal restated without its exact anchor ('nine ML engineers' vs "
-                               "anchor 'nine ML engineer') is not held to its confidence",
-    "hold-deadline": "'we can only hold them until Friday, so please decide soon' is invented scarcity and a "
-                     "deadline; no pressure phrase matches",
-    "stale-round-as-recent": "a 2024 round called 'recent' in 2026 passes: relative wording is not checked "
-                             "against the signal date",
-    "sign-by-date-lower-rate": "'if you sign by April 30, we can lower the rate' is a discount; only 'discount', "
-                               "'N% off' and similar phrases are caught",
-}
+KNOWN_SCORER_GAPS: dict[str, str] = {}
 
 
 def _params(cases: list[Case]) -> list:
