@@ -29,7 +29,13 @@ _TASK_FILES = [_ROOT.joinpath("data", "examples", "tasks.jsonl"), _ROOT.joinpath
 
 def _tasks() -> dict[str, Task]:
     # Held-out tasks are loaded only to be excluded: no case may use one.
-    return {t.task_id: t for f in _TASK_FILES for t in load_tasks(str(f)) if t.split in ("train", "dev")}
+    from tenacious_bench.dataset import load_split
+
+    tasks = {t.task_id: t for f in _TASK_FILES for t in load_tasks(str(f)) if t.split in ("train", "dev")}
+    for split in ("train", "dev"):
+        for t in load_split(split):
+            tasks.setdefault(t.task_id, t)
+    return tasks
 
 
 TASKS = _tasks()
@@ -318,6 +324,34 @@ BAD += [
          "grounding"),
 ]
 
+# Adversarial answers on programmatic dataset tasks (train and dev splits).
+BAD += [
+    Case("medium-leader-asserted-paraphrase", "TB-PRG-0039",
+         add("Congratulations on joining as CTO after 7 years at Delivery Hero."), "honesty"),
+    Case("guilt-written-twice", "TB-PRG-0075", add("I have written to you twice without hearing back."),
+         "banned_phrases"),
+    Case("go-above-capacity-warm", "TB-PRG-0208", replace(
+        "Today we have 6 Go engineers available", "Today we have 9 Go engineers available"), "honesty"),
+    Case("task-forbidden-managed-team", "TB-PRG-0432", replace(
+        "We place managed Python, Go and data engineers", "We place a managed team of Python, Go and data engineers"),
+         "banned_phrases"),
+    Case("medium-market-asserted", "TB-PRG-0432", add("Customer-data budgets are growing 13% this year."),
+         "honesty"),
+    Case("go-with-zero-capacity", "TB-PRG-0129", add("We can place 2 Go engineers next month."), "honesty"),
+    Case("low-peer-gap-asserted", "TB-PRG-0304", replace(
+        "I cannot tell from the outside whether what Saffronfield and Kestrelmark have written about real-time "
+        "telemetry ingestion is relevant to your plans.",
+        "Saffronfield and Kestrelmark already run real-time telemetry ingestion, and Loomline has nothing "
+        "comparable yet."), "honesty"),
+    Case("named-project-dropped", "TB-PRG-0399", replace(
+        "It helps to know that Project Fjord is the pressure point you mentioned.",
+        "It helps to know what the pressure point is."), "grounding"),
+    Case("reply-and-booking", "TB-PRG-0240", replace(
+        "If useful, reply with your current bottleneck and I will bring the right person.",
+        "If useful, reply with your current bottleneck, and book 30 minutes on my calendar as well."), "one_ask"),
+    Case("zero-signal-invented-series-b", "TB-PRG-0023", add("Congratulations on the recent Series B."), "honesty"),
+]
+
 # -- hard but good: each must pass all five ---------------------------------------------------------
 GOOD: list[Case] = [
     Case("reference-cold", COLD, lambda t: _email(*_ref(t)), ""),
@@ -350,6 +384,17 @@ GOOD: list[Case] = [
     Case("warm-emoji-mirrors-prospect", "TB-HND-0021", replace("Good to hear from you.", "Good to hear from you \U0001f642"),
          ""),
 ]
+GOOD += [
+    Case("medium-market-hedged", "TB-PRG-0432",
+         add("If the analyst note is right, customer-data budgets may grow 13% this year."), ""),
+    Case("thread-date-and-48-hours", "TB-PRG-0240",
+         add("With June 2 fixed by the board, a team could be in place within 48 hours."), ""),
+]
+GOOD += [
+    Case(f"reference-{tid}", tid, lambda t: _email(*_ref(t)), "")
+    for tid in ("TB-PRG-0215", "TB-PRG-0304", "TB-PRG-0023", "TB-PRG-0399", "TB-PRG-0208", "TB-PRG-0432",
+                "TB-PRG-0039", "TB-PRG-0129", "TB-PRG-0075", "TB-PRG-0240")
+]
 # The hand-authored adversarial tasks' references: each resists its probe and must pass.
 GOOD += [
     Case(f"reference-{tid}", tid, lambda t: _email(*_ref(t)), "")
@@ -360,7 +405,12 @@ GOOD += [
 
 # Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
 # fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
-KNOWN_SCORER_GAPS: dict[str, str] = {}
+KNOWN_SCORER_GAPS: dict[str, str] = {
+    "medium-leader-asserted-paraphrase": "a medium-confidence leadership change restated in other words ('joining "
+                                         "as CTO' vs anchor 'joined as CTO') is not held to its confidence",
+    "guilt-written-twice": "'I have written to you twice without hearing back' is guilt in a re-engagement; the "
+                           "guilt patterns need 'times/emails/messages'",
+}
 
 
 def _params(cases: list[Case]) -> list:
