@@ -14,8 +14,16 @@ from tenacious_bench.scoring import score_email
 from tenacious_bench.task import Task, load_tasks
 
 HAND_AUTHORED = resources.files("tenacious_bench").joinpath("authoring", "hand_authored.jsonl")
+# Written out here (not imported) so that a change to the builder's constants shows up as a failure.
 CANARY = "tenacious-bench-canary-6f1d8a3e-2b7c-4e55-9a0d-c41f27b9e813"
 CUTOFF = dt.date(2026, 7, 1)
+
+
+def test_constants_agree_with_the_dataset_builder() -> None:
+    from tenacious_bench import dataset
+
+    assert dataset.CANARY == CANARY and dataset.CUTOFF == CUTOFF
+    assert dataset.hand_authored_path().read_bytes() == HAND_AUTHORED.read_bytes()
 
 
 @pytest.fixture(scope="module")
