@@ -1,7 +1,9 @@
 """CI gate: the scorer agrees with the hand labels (per-check Cohen's kappa >= 0.8, overall >= 95%).
 
 The labelled set holds emails on train and dev tasks only, with at least 15 failing examples per
-check; a label changed after seeing the scorer keeps its history in the row.
+check; a label changed after seeing the scorer keeps its history in the row. Labels were judged
+against the tasks as they were then, so the set carries a snapshot of those tasks
+(`labelled/tasks.jsonl`): a dataset rebuild cannot silently change what a label refers to.
 """
 
 from __future__ import annotations
@@ -23,26 +25,17 @@ MIN_ROWS = 150
 MIN_FAILS_PER_CHECK = 15
 
 
-def _task_files() -> list[Path]:
-    """Every packaged task file the labelled rows may point at."""
-    root = Path(str(resources.files("tenacious_bench")))
-    files = [root / "data" / "examples" / "tasks.jsonl", root / "authoring" / "hand_authored.jsonl"]
-    files += sorted((root / "data" / "dataset").glob("*.jsonl"))
-    return [f for f in files if f.is_file()]
+SNAPSHOT = LABELLED_DIR / "tasks.jsonl"
 
 
 @pytest.fixture(scope="module")
 def tasks() -> dict[str, Task]:
-    out: dict[str, Task] = {}
-    for f in _task_files():
-        for t in load_tasks(f):
-            out.setdefault(t.task_id, t)
-    return out
+    return {t.task_id: t for t in load_tasks(SNAPSHOT)}
 
 
 @pytest.fixture(scope="module")
 def rows() -> list:
-    files = sorted(LABELLED_DIR.glob("*.jsonl"))
+    files = sorted(LABELLED_DIR.glob("labelled*.jsonl"))
     assert files, f"no labelled files in {LABELLED_DIR}"
     return [r for f in files for r in load_labelled(f)]
 
@@ -61,6 +54,15 @@ def test_labelled_rows_use_train_and_dev_tasks_only(rows: list, tasks: dict[str,
     assert not unknown, f"labelled rows name unknown tasks: {unknown}"
     held_out = sorted({r.task_id for r in rows if tasks[r.task_id].split not in ("train", "dev")})
     assert not held_out, f"labelled rows on held-out tasks: {held_out}"
+
+
+def test_snapshot_ids_are_not_held_out_in_the_packaged_data(tasks: dict[str, Task]) -> None:
+    # A rebuild that moved a labelled task id into held_out would publish a good email for it.
+    from tenacious_bench.dataset import hand_authored_path, load_split
+
+    held_out = {t.task_id for t in load_split("held_out")}
+    held_out |= {t.task_id for t in load_tasks(hand_authored_path()) if t.split == "held_out"}
+    assert not sorted(set(tasks) & held_out)
 
 
 def test_label_history_is_well_formed(rows: list) -> None:

@@ -23,18 +23,14 @@ from tenacious_bench.task import Task, load_tasks
 from tenacious_bench.text import count_words
 
 GUIDE = load_style_guide()
-_ROOT = resources.files("tenacious_bench")
-_TASK_FILES = [_ROOT.joinpath("data", "examples", "tasks.jsonl"), _ROOT.joinpath("authoring", "hand_authored.jsonl")]
+# The train/dev tasks the cases were written against, snapshotted with the labelled set, so a
+# dataset rebuild cannot change a case's task under it.
+_SNAPSHOT = resources.files("tenacious_bench").joinpath("data", "labelled", "tasks.jsonl")
 
 
 def _tasks() -> dict[str, Task]:
-    # Held-out tasks are loaded only to be excluded: no case may use one.
-    from tenacious_bench.dataset import load_split
-
-    tasks = {t.task_id: t for f in _TASK_FILES for t in load_tasks(str(f)) if t.split in ("train", "dev")}
-    for split in ("train", "dev"):
-        for t in load_split(split):
-            tasks.setdefault(t.task_id, t)
+    tasks = {t.task_id: t for t in load_tasks(str(_SNAPSHOT))}
+    assert all(t.split in ("train", "dev") for t in tasks.values()), "gaming cases use train/dev tasks only"
     return tasks
 
 
