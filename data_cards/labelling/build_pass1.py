@@ -9,7 +9,7 @@ import json
 
 from tenacious_bench.task import load_tasks
 
-T = {t.task_id: t for t in load_tasks("tenacious_bench/data/examples/tasks.jsonl")}
+T = {t.task_id: t for t in load_tasks("tenacious_bench/data/labelled/tasks.jsonl")}
 T1, T2, T3 = "TB-HND-EX01", "TB-HND-EX02", "TB-HND-EX03"
 CHECKS = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
 rows = []

@@ -9,7 +9,7 @@ import json
 
 from tenacious_bench.task import load_tasks
 
-T = {t.task_id: t for t in load_tasks("tenacious_bench/authoring/hand_authored.jsonl") if t.split != "held_out"}
+T = {t.task_id: t for t in load_tasks("tenacious_bench/data/labelled/tasks.jsonl") if t.split != "held_out"}
 CHECKS = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
 rows = []
 

@@ -7,9 +7,9 @@ build_pass1.py (see data_cards/labelling.md).
 
 import json
 
-from tenacious_bench.dataset import load_split
+from tenacious_bench.task import load_tasks
 
-T = {t.task_id: t for s in ("train", "dev") for t in load_split(s)}
+T = {t.task_id: t for t in load_tasks("tenacious_bench/data/labelled/tasks.jsonl")}
 CHECKS = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
 rows = []
 
