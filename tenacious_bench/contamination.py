@@ -51,7 +51,7 @@ NGRAM_N = 8
 # Share of a held-out brief's distinctive 8-grams found in the other text.
 NGRAM_THRESHOLD = 0.8
 # Cosine of the distinctive lines' MiniLM embeddings, centred on the mean of all texts.
-EMBED_THRESHOLD = 0.95
+EMBED_THRESHOLD = 0.98
 # A line or 8-gram in at least this share of all texts (and at least BOILERPLATE_MIN_DOCS of them)
 # is template, not content.
 BOILERPLATE_FRACTION = 0.1

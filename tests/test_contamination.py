@@ -161,6 +161,7 @@ def test_cli_errors_exit_2(tmp_path, corpus, monkeypatch, capsys):
     assert main(["contamination", "--data-dir", str(tmp_path / "nowhere")]) == 2
 
 
+@pytest.mark.e2e
 def test_shipped_dataset_has_no_contamination(model):
     folder = c.packaged_data_dir()
     if not (folder / "held_out.jsonl").is_file():
