@@ -52,6 +52,17 @@ def named_in(view: EmailView, signal: Signal) -> list[Sentence]:
     return [s for s in view.sentences if any(contains_sequence(list(s.tokens), a) for a in anchors)]
 
 
+def _names_something(view: EmailView, all_anchors: list[list[str]]) -> bool:
+    """The company (full name, or its distinctive first word) or any signal anchor in a real sentence."""
+    full = canonical_tokens(normalize(view.task.prospect.company))
+    names = [full, full[:1]] if full and len(full[0]) >= 4 and full[0] not in ("the", "team") else [full]
+    return any(
+        any(contains_sequence(list(s.tokens), n) for n in names + all_anchors)
+        and is_real_sentence(s, all_anchors)
+        for s in view.sentences
+    )
+
+
 class Grounding(Check):
     name = "grounding"
 
@@ -72,6 +83,17 @@ class Grounding(Check):
                 )
             )
         all_anchors = [a for s in task.signals for a in anchor_token_lists(task, s)]
+        if not task.constraints.required_signals and not _names_something(view, all_anchors):
+            # Nothing to require (task-format.md), but an email naming nothing from the brief at all
+            # ("Hi Maya, 15 minutes?") is not grounded: it must name the company or some signal.
+            reasons.append(
+                Reason(
+                    "nothing_named",
+                    f"a brief with no required signal: the email must name {task.prospect.company} "
+                    "or one of the brief's signals in a sentence",
+                    {"company": task.prospect.company},
+                )
+            )
         for sid in task.constraints.required_signals:
             signal = task.signals_by_id[sid]
             hits = named_in(view, signal)

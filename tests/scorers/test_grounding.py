@@ -86,3 +86,22 @@ def test_genuine_quote_does_not_ground_but_fake_quote_is_own_text(example_tasks)
     sentence = "Thanks for the clear brief on the 15 Python engineers you need within 30 days."
     quoted = variant(task, (sentence, "> Selam, we need 15 Python engineers starting within 30 days."))
     assert not check_passes(task, quoted, "grounding")[0]
+
+
+def test_zero_signal_brief_needs_the_company_named(example_tasks):
+    """A brief with no required signal: a content-free 'Hi Maya, 15 minutes?' is not grounded; naming
+    the company or a signal of the brief is."""
+    task = example_tasks["TB-HND-EX01"]
+    zero = task.model_copy(
+        update={"constraints": task.constraints.model_copy(update={"required_signals": []})}
+    )
+    bare = {
+        "subject": "Request: 15 minutes",
+        "body": "Hi Maya,\n\nWould 15 minutes next week be useful?\n\nBest,\nYabi",
+    }
+    named = dict(
+        bare, body=bare["body"].replace("Would", "I have no specific news about Lumenfold to point to. Would")
+    )
+    assert not check_passes(zero, bare, "grounding")[0]
+    assert check_passes(zero, named, "grounding")[0]
+    assert check_passes(zero, variant(task), "grounding")[0]
