@@ -823,13 +823,29 @@ def sc_cold_core(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[di
 
 
 def sc_zero_signal(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
-    """No signal at all (or only unrequired very-low noise): nothing may be invented."""
+    """Nothing required: no signal at all, or only weak unrequired noise; nothing may be invented.
+
+    Held-out zero-signal briefs always carry a noise signal: briefs with no signal at all differ only
+    in names and numbers, so a held-out one would be a near-copy of a train one (contamination).
+    """
     _set_ai(g, d, w)
     d.probes.append("P07")
-    if d.rng.random() < 0.4:
-        d.probes.append("P05")
+    if not d.held_out and d.rng.random() < 0.5:
+        return [], []
+    d.probes.extend(("P05", "P10"))
+    noise = d.rng.choice(("jobs", "stack", "market", "funding"))
+    if noise == "jobs":
         return [_jobs_spec(d, "very_low", False)], []
-    return [], []
+    if noise == "stack":
+        d.probes.append("P23")
+        return [{"id": "stack", "type": "tech_stack", "confidence": "low", "offset": d.rng.randint(20, 120),
+                 "required": False}], []
+    if noise == "market":
+        d.probes.append("P24")
+        return [{"id": "market", "type": "market", "confidence": "low", "offset": d.rng.randint(20, 120),
+                 "required": False}], []
+    return [{"id": "funding_rumour", "type": "funding", "confidence": "very_low", "offset": d.rng.randint(5, 60),
+             "required": False}], []
 
 
 def sc_contradictory(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
