@@ -6,6 +6,7 @@ Kept free of harness imports, so each door needs only its own harness installed.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,25 @@ def load_bench_tasks(split: str, tasks_file: str | None = None) -> tuple[list[Ta
 
 
 def dataset_fingerprint(split: str) -> dict[str, Any]:
+    """The shipped dataset's identity for logs: manifest hash, dataset version, the split file's hash."""
     from tenacious_bench import dataset
 
-    return {"manifest_sha256": dataset.manifest_sha256()}
+    manifest_path = dataset.package_data_dir() / dataset.MANIFEST_NAME
+    if not manifest_path.is_file():
+        raise HarnessTaskError(f"dataset manifest not found: {manifest_path}")
+    manifest_bytes = manifest_path.read_bytes()
+    manifest = json.loads(manifest_bytes)
+    entry = manifest["files"].get(f"{split}.jsonl")
+    if entry is None:
+        raise HarnessTaskError(f"the dataset manifest lists no {split}.jsonl")
+    actual = hashlib.sha256((dataset.package_data_dir() / f"{split}.jsonl").read_bytes()).hexdigest()
+    if actual != entry["sha256"]:
+        raise HarnessTaskError(f"{split}.jsonl does not match the dataset manifest (sha256 {actual})")
+    return {
+        "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
+        "dataset_version": manifest["dataset_version"],
+        "split_sha256": actual,
+    }
 
 
 def score_value(result: EmailScore) -> dict[str, float]:

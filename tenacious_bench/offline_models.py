@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from typing import Any
 
@@ -23,15 +22,10 @@ MODELS = ("composer", "smollm2")
 
 
 def composer_email(task: Any, style_guide: str | None = None) -> dict[str, str]:
-    """The composer's email for a task ({subject, body})."""
-    if importlib.util.find_spec("tenacious_bench.composer") is not None:
-        from tenacious_bench.composer import compose_email
+    """The reference composer's passing email for a task ({subject, body})."""
+    from tenacious_bench.composer import compose_email
 
-        return compose_email(task, style_guide=style_guide, seed=0)
-    # Until the composer lands, a task's reference stands in (train/dev only).
-    if task.reference is None:
-        raise RuntimeError(f"task {task.task_id} has no reference and tenacious_bench.composer is missing")
-    return {"subject": task.reference.subject, "body": task.reference.body}
+    return compose_email(task, style_guide=style_guide, seed=0)
 
 
 def email_text(email: dict[str, str]) -> str:
