@@ -74,6 +74,7 @@ _MONTH_RE = regex.compile(
 _RELATIVE_PAST = regex.compile(
     r"\b(last (?:week|month|quarter|year)|yesterday|earlier this (?:week|month|quarter|year))\b"
 )
+_NEGATED_BEFORE = regex.compile(r"\b(?:no|not|never|without|nor|zero)\b(?:\s+\w+){0,2}\s*$")
 _RECENT = regex.compile(
     r"\b(?:recent|recently|just (?:closed|raised|announced|hired|named|appointed|posted|opened|landed)|"
     r"fresh|this week|this month)\b"
@@ -348,6 +349,8 @@ class Honesty(Check):
         assertions = "\n".join(x.text for x in view.sentences if not x.is_question)
         out = []
         for hit in g.honesty_set("pressure_phrases").find(text):
+            if _NEGATED_BEFORE.search(text[max(0, hit.start - 24) : hit.start]):
+                continue  # "there is no deadline", "we do not offer a discount": denying is not inventing
             out.append(
                 Reason(
                     "invented_pressure",
@@ -451,22 +454,33 @@ def _signal_words(task: Task) -> dict[str, tuple[frozenset[float], frozenset[str
 
 
 def _mentions(view: EmailView, signal) -> list[Sentence]:
-    """Sentences that name a signal by an anchor, or restate it by one of its numbers followed within
+    """Sentences that name a signal by an anchor; restate it by one of its numbers followed within
     three words by one of its fact words ("hiring two backend engineers" restates "2 open backend
-    engineer roles"; "two weeks" does not)."""
+    engineer roles"; "two weeks" does not); or use a cue word of its type (style guide)."""
     named = named_in(view, signal)
     numbers, words = task_cached(view.task, "signal_words", _signal_words)[signal.id]
-    if not numbers or not words:
-        return named
+    cues = view.guide.invented_signal_cues.get(signal.type)
     for s in view.sentences:
         if s in named:
             continue
-        if any(
+        restated = numbers and any(
             n.value in numbers and words & {stem(w) for w in _following_words(s.text, n.end, 3)}
             for n in find_numbers(s.text)
-        ):
+        )
+        # The words that would invent a signal of this type ("joined as CTO", "your raise") also
+        # mention the brief's own signal of that type.
+        if restated or (cues is not None and cues.any(s.text) and not _names_other(view, signal, s)):
             named.append(s)
     return named
+
+
+def _names_other(view: EmailView, signal, s: Sentence) -> bool:
+    """Whether the sentence names another signal of the same type by its anchors (then a type cue
+    such as "series b" belongs to that one)."""
+    return any(
+        other.id != signal.id and other.type == signal.type and s in named_in(view, other)
+        for other in view.task.signals
+    )
 
 
 def _relative_matches(phrase: str, d: dt.date, as_of: dt.date) -> bool:

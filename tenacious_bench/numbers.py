@@ -57,8 +57,8 @@ _UNITS = {
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "one" is a count only before a counted noun; elsewhere it is an idiom ("one-pager", "one ask", "no one").
 _ONE_NOUNS = regex.compile(
-    r"^[\s\-]*(?:more |additional |senior |junior |\w+ )?(?:engineer|developer|dev|person|hire|month|week|"
-    r"hour|minute|day|year|quarter|case stud|role|opening|position)"
+    r"^[\s\-]*(?:more |additional |senior |junior |\w+ )?(?:engineers?|developers?|devs?|person|hires?|months?|weeks?|"
+    r"hours?|minutes?|days?|years?|quarters?|case stud(?:y|ies)|roles?|openings?|positions?)\b"
 )
 
 _NUMBER_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))

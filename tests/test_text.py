@@ -47,6 +47,7 @@ def test_numbers_canonicalise(forms):
         ("the first call", []),
         ("a one-pager and one ask", []),
         ("one engineer", [1.0]),
+        ("one new development on my side", []),
         ("at 2pm on Thursday", []),
         ("https://cal.com/yabi/15min", []),
         ("$9k-$12k per month", [9000.0, 12000.0]),

@@ -401,12 +401,7 @@ GOOD += [
 
 # Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
 # fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
-KNOWN_SCORER_GAPS: dict[str, str] = {
-    "medium-leader-asserted-paraphrase": "a medium-confidence leadership change restated in other words ('joining "
-                                         "as CTO' vs anchor 'joined as CTO') is not held to its confidence",
-    "guilt-written-twice": "'I have written to you twice without hearing back' is guilt in a re-engagement; the "
-                           "guilt patterns need 'times/emails/messages'",
-}
+KNOWN_SCORER_GAPS: dict[str, str] = {}
 
 
 def _params(cases: list[Case]) -> list:

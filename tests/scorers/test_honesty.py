@@ -57,6 +57,12 @@ EX01 = [
     ("total contract value", ((OFFER, "A six-month team would total $300,000 in total."),), False),
     ("discount", ((OFFER, "We can offer a discount for an early start."),), False),
     ("deadline", ((OFFER, "Our availability ends by the end of the month."),), False),
+    (
+        "denying a deadline is not inventing one",
+        ((OFFER, "There is no deadline from us, and we place managed Python engineers."),),
+        True,
+    ),
+    ("denying a discount", ((OFFER, "We do not offer discounts; we place managed Python engineers."),), True),
     ("scarcity", ((OFFER, "We have only two slots left this quarter."),), False),
     ("invented layoff", ((OFFER, "After your layoffs, a managed team can help."),), False),
     ("invented leadership change", ((OFFER, "Your new CTO may want a managed team."),), False),

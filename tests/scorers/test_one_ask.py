@@ -74,6 +74,16 @@ CASES = [
         ),
         False,
     ),
+    (
+        "a past call is not an ask",
+        (("Teams at this stage", "Thanks for the call last week. Teams at this stage"),),
+        True,
+    ),
+    (
+        "thanks for your reply is not an ask",
+        (("Teams at this stage", "Thanks for your reply, which was not long. Teams at this stage"),),
+        True,
+    ),
     ("FYI plus a call", ((CLOSE, "No reply needed. Would 15 minutes next week be useful, though?"),), False),
 ]
 
