@@ -62,6 +62,8 @@ EX01 = [
         ((OFFER, "There is no deadline from us, and we place managed Python engineers."),),
         True,
     ),
+    ("restating capacity is supported", ((OFFER, "That is 7 Python and 4 Go engineers, 11 in total, ready now."),), True),
+    ("a 45-minute meeting is no service fact", ((OFFER, "A 45-minute workshop would cover the plan."),), False),
     ("denying a discount", ((OFFER, "We do not offer discounts; we place managed Python engineers."),), True),
     ("scarcity", ((OFFER, "We have only two slots left this quarter."),), False),
     ("invented layoff", ((OFFER, "After your layoffs, a managed team can help."),), False),
@@ -111,6 +113,11 @@ EX02 = [
         "promising what the bench lacks",
         ((ROUTE, "We can deploy all 15 Python engineers within 30 days."),),
         False,
+    ),
+    (
+        "the prospect's total question answered with the public band",
+        (("Our public senior rate", "You asked what it would cost in total. Our public senior rate"),),
+        True,
     ),
     (
         "total for the engagement",
