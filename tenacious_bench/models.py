@@ -90,7 +90,8 @@ def prepare_model(out: str | Path | None = None, *, force: bool = False) -> Prep
     tokenizer.save_pretrained(target)
     seconds = time.perf_counter() - start
     (target / MARKER).write_text(
-        json.dumps({"source": GGUF_FILE, "package": GGUF_PACKAGE, "seconds": round(seconds, 1)}, indent=2) + "\n",
+        json.dumps({"source": GGUF_FILE, "package": GGUF_PACKAGE, "seconds": round(seconds, 1)}, indent=2)
+        + "\n",
         encoding="utf-8",
     )
     return PreparedModel(target, seconds, True)

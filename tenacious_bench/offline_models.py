@@ -61,7 +61,9 @@ class ComposerAPI(ModelAPI):
         prompt_tokens = sum(len(m.text.split()) for m in input)
         answer_tokens = len(text.split())
         output.usage = ModelUsage(
-            input_tokens=prompt_tokens, output_tokens=answer_tokens, total_tokens=prompt_tokens + answer_tokens
+            input_tokens=prompt_tokens,
+            output_tokens=answer_tokens,
+            total_tokens=prompt_tokens + answer_tokens,
         )
         return output
 
@@ -81,7 +83,12 @@ def smollm2_api(
 
     model_args.setdefault("do_sample", False)
     return HuggingFaceAPI(
-        model_name=model_name, base_url=base_url, api_key=api_key, config=config, model_path=str(path), **model_args
+        model_name=model_name,
+        base_url=base_url,
+        api_key=api_key,
+        config=config,
+        model_path=str(path),
+        **model_args,
     )
 
 
@@ -99,4 +106,6 @@ def create_api(
         return ComposerAPI(model_name=model_name, base_url=base_url, api_key=api_key, config=config)
     if model_name == "smollm2":
         return smollm2_api(model_name, base_url, api_key, config, **model_args)
-    raise ValueError(f"unknown model tenacious/{model_name}; choose one of {[f'tenacious/{m}' for m in MODELS]}")
+    raise ValueError(
+        f"unknown model tenacious/{model_name}; choose one of {[f'tenacious/{m}' for m in MODELS]}"
+    )

@@ -61,7 +61,9 @@ def unregister(tasks_dir: Path) -> Path | None:
         raise RuntimeError(f"{target} was not written by tenacious-bench; not removing it")
     for f in target.iterdir():
         if f.name != MARKER and not (f.suffix == ".yaml" or f.name == "__pycache__"):
-            raise RuntimeError(f"{target} holds {f.name}, which tenacious-bench did not write; not removing it")
+            raise RuntimeError(
+                f"{target} holds {f.name}, which tenacious-bench did not write; not removing it"
+            )
     for f in target.glob("*.yaml"):
         f.unlink()
     (target / MARKER).unlink()
