@@ -135,10 +135,12 @@ class Honesty(Check):
         g = view.guide
         uncertain, conditional = g.honesty_set("uncertainty_markers"), g.honesty_set("conditional_markers")
         out = []
+        index = {id(s): i for i, s in enumerate(view.sentences)}
+        by_anchor = {sig.id: {index[id(s)] for s in named_in(view, sig)} for sig in view.task.signals}
         for signal in view.task.signals:
             if signal.confidence == "high":
                 continue
-            for s in _mentions(view, signal):
+            for s in _mentions(view, signal, by_anchor):
                 hedged = s.is_question or uncertain.any(s.text)
                 if signal.confidence == "medium":
                     hedged = hedged or conditional.any(s.text)
@@ -468,15 +470,20 @@ def _signal_words(task: Task) -> dict[str, tuple[frozenset[float], frozenset[str
     return out
 
 
-def _mentions(view: EmailView, signal) -> list[Sentence]:
+def _mentions(view: EmailView, signal, by_anchor: dict[str, set[int]]) -> list[Sentence]:
     """Sentences that name a signal by an anchor; restate it by one of its numbers followed within
     three words by one of its fact words ("hiring two backend engineers" restates "2 open backend
-    engineer roles"; "two weeks" does not); or use a cue word of its type (style guide)."""
-    named = named_in(view, signal)
+    engineer roles"; "two weeks" does not); or use a cue word of its type (style guide), unless the
+    sentence names another signal of that type by its anchors (then the cue belongs to that one).
+
+    `by_anchor` maps each signal id to the indices of the sentences naming it by an anchor."""
     numbers, words = task_cached(view.task, "signal_words", _signal_words)[signal.id]
     cues = view.guide.invented_signal_cues.get(signal.type)
-    for s in view.sentences:
-        if s in named:
+    others = [o.id for o in view.task.signals if o.id != signal.id and o.type == signal.type]
+    out = []
+    for i, s in enumerate(view.sentences):
+        if i in by_anchor[signal.id]:
+            out.append(s)
             continue
         restated = numbers and any(
             n.value in numbers and words & {stem(w) for w in _following_words(s.text, n.end, 3)}
@@ -484,18 +491,10 @@ def _mentions(view: EmailView, signal) -> list[Sentence]:
         )
         # The words that would invent a signal of this type ("joined as CTO", "your raise") also
         # mention the brief's own signal of that type.
-        if restated or (cues is not None and cues.any(s.text) and not _names_other(view, signal, s)):
-            named.append(s)
-    return named
-
-
-def _names_other(view: EmailView, signal, s: Sentence) -> bool:
-    """Whether the sentence names another signal of the same type by its anchors (then a type cue
-    such as "series b" belongs to that one)."""
-    return any(
-        other.id != signal.id and other.type == signal.type and s in named_in(view, other)
-        for other in view.task.signals
-    )
+        cued = cues is not None and not any(i in by_anchor[o] for o in others) and cues.any(s.text)
+        if restated or cued:
+            out.append(s)
+    return out
 
 
 def _sentence_at(text: str, pos: int) -> str:
