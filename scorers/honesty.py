@@ -357,24 +357,25 @@ class Honesty(Check):
         text = view.content_norm + "\n" + ("" if view.subject_is_quoted else view.subject_norm)
         assertions = "\n".join(x.text for x in view.sentences if not x.is_question)
         out = []
-        for hit in g.honesty_set("pressure_phrases").find(text):
-            if _NEGATED_BEFORE.search(text[max(0, hit.start - 24) : hit.start]):
-                continue  # "there is no deadline", "we do not offer a discount": denying is not inventing
-            said = text[hit.start : hit.end]
-            sentence = _sentence_at(text, hit.start)
-            if (
-                _word_re(said).search(view.prospect_text)
-                and _REFERENCE_TO_PROSPECT.search(sentence)
-                and not _GRANTS.search(sentence)
-            ):
-                continue  # "you asked about 20% off; I will keep to the public bands"
-            out.append(
-                Reason(
-                    "invented_pressure",
-                    f"invented deadline, scarcity or discount: {text[hit.start : hit.end]!r}",
-                    {"phrase": text[hit.start : hit.end]},
+        sentences = [x.text for x in view.sentences] + ([] if view.subject_is_quoted else [view.subject_norm])
+        for sentence in sentences:
+            for hit in g.honesty_set("pressure_phrases").find(sentence):
+                said = sentence[hit.start : hit.end]
+                if _NEGATED_BEFORE.search(sentence[max(0, hit.start - 24) : hit.start]):
+                    continue  # "there is no deadline", "we do not offer a discount": denying is not inventing
+                if (
+                    _word_re(said).search(view.prospect_text)
+                    and _REFERENCE_TO_PROSPECT.search(sentence)
+                    and not _GRANTS.search(sentence)
+                ):
+                    continue  # "you asked about 20% off; I will keep to the public bands"
+                out.append(
+                    Reason(
+                        "invented_pressure",
+                        f"invented deadline, scarcity or discount: {said!r}",
+                        {"phrase": said},
+                    )
                 )
-            )
         # Growth claims are about hiring pace: only a high-confidence job-post signal supports one.
         strong = any(s.confidence == "high" and s.type == "job_posts" for s in task.signals)
         if not strong:
@@ -495,18 +496,6 @@ def _mentions(view: EmailView, signal, by_anchor: dict[str, set[int]]) -> list[S
         if restated or cued:
             out.append(s)
     return out
-
-
-def _sentence_at(text: str, pos: int) -> str:
-    start = max(
-        text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos), text.rfind("\n", 0, pos)
-    )
-    ends = [
-        i
-        for i in (text.find(". ", pos), text.find("? ", pos), text.find("! ", pos), text.find("\n", pos))
-        if i >= 0
-    ]
-    return text[start + 1 : min(ends) if ends else len(text)]
 
 
 def _relative_matches(phrase: str, d: dt.date, as_of: dt.date) -> bool:
