@@ -14,7 +14,11 @@ EXAMPLES_FILE = str(resources.files("tenacious_bench").joinpath("data", "example
 
 @pytest.fixture(scope="session")
 def smollm2_dir() -> Path:
-    """The prepared SmolLM2 folder; prepared here (about 20 s on 2 idle cores) when it is missing."""
+    return ensure_smollm2()
+
+
+def ensure_smollm2() -> Path:
+    """The prepared SmolLM2 folder; prepared here (about 20 s on 2 cores) when it is missing."""
     from tenacious_bench.models import default_model_dir, is_prepared, prepare_model
 
     os.environ["HF_HUB_OFFLINE"] = "1"
