@@ -5,13 +5,12 @@ Statistics come from scikit-learn (`pip install tenacious-bench[stats]`), not ha
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tenacious_bench.emails import EmailRowError, answer_of
+from tenacious_bench.emails import EmailRowError, iter_email_rows
 from tenacious_bench.scoring import CHECK_NAMES, score_email
 from tenacious_bench.style_guide import StyleGuide
 from tenacious_bench.task import Task
@@ -27,30 +26,23 @@ class LabelledEmail:
 
 
 def load_labelled(path: str | Path) -> list[LabelledEmail]:
-    """Read labelled emails; raise ValueError listing every malformed row."""
+    """Read labelled emails (rows of the emails format plus `labels`); raise ValueError listing every
+    malformed row."""
     rows, problems = [], []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict) or not isinstance(row.get("task_id"), str):
-                    raise EmailRowError(f"{where}: a row must be an object with a string task_id")
-                labels = row.get("labels")
-                if not isinstance(labels, dict) or set(labels) != set(CHECK_NAMES):
-                    raise EmailRowError(
-                        f"{where}: field labels must have exactly the keys {list(CHECK_NAMES)}"
-                    )
-                bad = [k for k, v in labels.items() if v is not None and not isinstance(v, bool)]
-                if bad:
-                    raise EmailRowError(f"{where}: labels {bad} must be true, false or null")
-                rows.append(LabelledEmail(where, row, row["task_id"], answer_of(row, where), labels))
-            except json.JSONDecodeError as err:
-                problems.append(f"{where}: invalid JSON: {err.msg}")
-            except EmailRowError as err:
-                problems.append(str(err))
+    for item in iter_email_rows(path):
+        if isinstance(item, EmailRowError):
+            problems.append(str(item))
+            continue
+        where = f"{path}:{item.lineno}"
+        labels = item.row.get("labels")
+        if not isinstance(labels, dict) or set(labels) != set(CHECK_NAMES):
+            problems.append(f"{where}: field labels must have exactly the keys {list(CHECK_NAMES)}")
+            continue
+        bad = [k for k, v in labels.items() if v is not None and not isinstance(v, bool)]
+        if bad:
+            problems.append(f"{where}: labels {bad} must be true, false or null")
+            continue
+        rows.append(LabelledEmail(where, item.row, item.task_id, item.answer, labels))
     if problems:
         raise ValueError("\n".join(problems))
     return rows
