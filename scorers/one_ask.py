@@ -15,6 +15,11 @@ from tenacious_bench.scorers.base import Check
 from tenacious_bench.numbers import find_numbers
 from tenacious_bench.scoring import CheckResult, EmailView, Reason, Sentence
 
+# Clause-initial request verbs; three or more in one sentence make a list of requests.
+_IMPERATIVE = regex.compile(
+    r"(?:^|[,;:]\s*(?:or |and |then )?|\s(?:or|and|then)\s)(?:please\s)?(?:call|email|e-mail|book|reply|send|"
+    r"schedule|grab|ping|text|message|ring|phone|contact|join|pick|forward|share|tell|let me know)\b"
+)
 _CLAUSE_SPLIT = regex.compile(r";|,? and (?:also |then )?|,? also |,? plus |,? then ")
 _CALL_WORDS = regex.compile(
     r"\b(?:call|chat|meeting|conversation|session|talk|zoom|minutes?|mins?|hours?|hr)\b"
@@ -32,8 +37,12 @@ def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
     cats = _categories(view, s.text)
     if not cats:
         return []
+    imperatives = _IMPERATIVE.findall(s.text)
+    if len(imperatives) >= 3:
+        # "Call me, email me, or book a slot": a list of requests, even when its last item has "or".
+        return [cats] * len(imperatives)
     if " or " in s.text:
-        return [cats]
+        return [cats]  # alternatives for the same next step: one ask
     clauses = [c for c in _CLAUSE_SPLIT.split(s.text) if c.strip()]
     per_clause: list[set[str]] = []
     for c in (_categories(view, cl) for cl in clauses):
@@ -78,6 +87,7 @@ class OneAsk(Check):
                 # call is the same ask: "Would 15 minutes work? Here is my calendar: <link>".
                 if (
                     asks
+                    and asks[-1][0] is not s  # asks listed in one sentence are not follow-ups
                     and asks[-1][0].paragraph == s.paragraph
                     and (
                         cats <= {"link"}
