@@ -18,7 +18,7 @@ from tenacious_bench.numbers import canonical_tokens
 from tenacious_bench.prompts import limits_of, sender_of
 from tenacious_bench.style_guide import StyleGuide, load_style_guide
 from tenacious_bench.task import Task
-from tenacious_bench.text import fold_characters, has_letter_spacing, normalize, split_sentences
+from tenacious_bench.text import has_letter_spacing, normalize, split_sentences, strip_invisible
 
 SCORER_VERSION = "1.0.0"
 CHECK_NAMES = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
@@ -82,6 +82,7 @@ class Sentence:
         return self.text.rstrip(" \"')").endswith("?")
 
 
+_WHITESPACE = regex.compile(r"\s+")
 _QUOTE_PREFIX = regex.compile(r"^\s*>+\s?")
 
 # Per-task values that every email on the task shares (normalised brief text, anchors, numbers).
@@ -157,7 +158,9 @@ class EmailView:
 
     @functools.cached_property
     def content_norm(self) -> str:
-        return normalize(self.content)
+        # The paragraphs' normalised lines, flattened: equal to normalize(self.content), since
+        # normalisation never joins across a line break, and one pass cheaper.
+        return " ".join(x for x in (_WHITESPACE.sub(" ", p).strip() for p in self.paragraphs_norm) if x)
 
     @functools.cached_property
     def _own_text(self) -> str:
@@ -166,14 +169,26 @@ class EmailView:
 
     @functools.cached_property
     def own_text_norm(self) -> str:
-        """Everything the writer wrote in the body: greeting, content, sign-off and signature."""
-        return normalize(self._own_text)
+        """Everything the writer wrote in the body: greeting, content, sign-off and signature
+        (normalised part by part, equal to normalising the joined text)."""
+        e = self.email
+        parts = [
+            normalize(e.greeting or ""),
+            self.content_norm,
+            normalize(e.sign_off or ""),
+            *map(normalize, e.signature),
+        ]
+        return " ".join(p for p in parts if p)
 
     def phrase_views(self, field: str) -> tuple[str, ...]:
         """The normalised views of a field to search for phrases: one, plus a second reading of
         letter-spaced runs that start with a one-letter article ("a r o c k s t a r")."""
-        raw, norm = (self.email.subject or "", self.subject_norm) if field == "subject" else (self._own_text, self.own_text_norm)
-        if not has_letter_spacing(fold_characters(raw)):
+        raw, norm = (
+            (self.email.subject or "", self.subject_norm)
+            if field == "subject"
+            else (self._own_text, self.own_text_norm)
+        )
+        if not has_letter_spacing(strip_invisible(raw)):
             return (norm,)
         alt = normalize(raw, split_article=True)
         return (norm,) if alt == norm else (norm, alt)
