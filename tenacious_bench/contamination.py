@@ -266,9 +266,23 @@ def load_model(path: Path | None = None) -> Any:
             f"sentence-transformers is needed for the embedding check ({err}); install 'tenacious-bench[data]'"
         ) from None
     try:
-        return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
     except Exception as err:  # any load failure is an error, never a skipped check
         raise ContaminationError(f"could not load the embedding model from {path}: {err}") from err
+    if _cpu_has_bf16():
+        # About 2x faster encoding on CPUs with native bf16; embeddings stay within cosine 0.9999 of
+        # float32, far inside the thresholds' margins (docs/contamination.md).
+        import torch
+
+        model.to(torch.bfloat16)
+    return model
+
+
+def _cpu_has_bf16() -> bool:
+    import torch
+
+    check = getattr(torch.cpu, "_is_avx512_bf16_supported", None)  # private in torch 2.x
+    return bool(check and check())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -559,7 +573,7 @@ def _embed(model: Any, texts: list[str]) -> Any:
     unique = sorted(set(texts))
     index = {t: i for i, t in enumerate(unique)}
     vectors = model.encode(unique, batch_size=EMBED_BATCH_SIZE, convert_to_numpy=True, show_progress_bar=False)
-    vectors = np.asarray(vectors, dtype=np.float32)
+    vectors = np.asarray(vectors, dtype=np.float32)  # float32 arithmetic for the centring and cosines
     return vectors[[index[t] for t in texts]]
 
 
