@@ -353,7 +353,7 @@ def _segment_framing(ctx: _Ctx) -> str | None:
     ai = task.ai_maturity
     if task.segment == 1 and "funding" in types:
         return ctx.pick(("We place managed engineering teams that are typically deployed in about two weeks.",
-                         "Our managed Python, Go and data engineers are usually in place in about two weeks."))
+                         f"Our managed {_core_stacks(task)} are usually in place in about two weeks."))
     if task.segment == 2:
         return ctx.pick(("A managed team with a one-month minimum can cover roadmap work without adding permanent headcount.",
                          "Managed engineers on a one-month minimum, with two-week extension blocks, can cost less "
@@ -368,8 +368,17 @@ def _segment_framing(ctx: _Ctx) -> str | None:
     return None
 
 
+def _core_stacks(task: Task) -> str:
+    """"Python, Go and data engineers", naming only the stacks the bench has engineers in now."""
+    labels = [label for key, label in (("python", "Python"), ("go", "Go"), ("data", "data")) if task.bench.get(key, 0) > 0]
+    if not labels:
+        return "engineering teams"
+    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return listed + " engineers"
+
+
 _VALUE = (
-    "We place managed Python, Go and data engineers, typically deployed in about two weeks.",
+    "We place managed {stacks}, typically deployed in about two weeks.",
     "Tenacious places managed engineering teams with at least three hours of overlap with your time zone.",
     "We run managed engineering teams with a one-month minimum and a delivery lead embedded on request.",
 )
@@ -456,7 +465,7 @@ def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
         if framing and ctx.brevity < 2:
             offer.append(framing)
         if ctx.brevity == 0 or not framing:
-            offer.append(ctx.pick(_VALUE))
+            offer.append(ctx.pick(_VALUE).format(stacks=_core_stacks(ctx.task)))
     if offer:
         paragraphs.append(offer)
     paragraphs.append([_ask(ctx)])
