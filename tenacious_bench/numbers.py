@@ -138,9 +138,15 @@ def find_numbers(text: str) -> list[NumberMention]:
     return list(_find_numbers(text))
 
 
+_NUMBERISH = regex.compile(rf"\d|(?<![\p{{L}}])(?:{_NUMBER_WORD})(?![\p{{L}}])")
+
+
 @functools.lru_cache(maxsize=8192)
 def _find_numbers(text: str) -> tuple[NumberMention, ...]:
-    # Cached: the checks read the same sentences several times.
+    # Cached: the checks read the same sentences several times. Most sentences hold no digit and no
+    # number word; a cheap test skips the full pattern for them.
+    if _NUMBERISH.search(text) is None:
+        return ()
     found: list[NumberMention] = []
     for m in _PATTERN.finditer(text):
         if m.group("url") or m.group("clock") or m.group("ordinal"):
