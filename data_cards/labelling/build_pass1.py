@@ -5,52 +5,17 @@ judged from the style guide's rules and task-format.md as the row was written, b
 Re-running it overwrites tenacious_bench/data/labelled/labelled.jsonl (label_history would be lost:
 edit the JSONL directly after the first scorer run).
 """
-import json
+import sys
+from pathlib import Path
 
-from tenacious_bench.task import load_tasks
+sys.path.insert(0, str(Path(__file__).parent))
+from rowkit import LabelledRows, parts
 
-T = {t.task_id: t for t in load_tasks("tenacious_bench/data/labelled/tasks.jsonl")}
+L = LabelledRows("L")
+T, rows = L.tasks, L.rows
+ref, row, add, rep, close, subj = L.ref, L.row, L.add, L.rep, L.close, L.subj
+
 T1, T2, T3 = "TB-HND-EX01", "TB-HND-EX02", "TB-HND-EX03"
-CHECKS = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
-rows = []
-
-def ref(tid):
-    r = T[tid].reference
-    return r.subject, r.body
-
-def parts(body):
-    return body.split("\n\n")
-
-def row(tid, subject, body, fails=(), note="", nulls=()):
-    labels = {c: (None if c in nulls else c not in fails) for c in CHECKS}
-    r = {"id": f"L{len(rows)+1:03d}", "task_id": tid}
-    if subject is None:
-        r["completion"] = body
-    else:
-        r["subject"], r["body"] = subject, body
-    r.update({"labels": labels, "labeller": "helper-c pass 1", "note": note})
-    rows.append(r)
-
-def add(tid, sentence, fails=(), note="", para=1):
-    s, b = ref(tid)
-    p = parts(b)
-    p[para] = p[para] + " " + sentence
-    row(tid, s, "\n\n".join(p), fails, note)
-
-def rep(tid, old, new, fails=(), note="", subject=None):
-    s, b = ref(tid)
-    assert old in b, (tid, old)
-    row(tid, s if subject is None else subject, b.replace(old, new), fails, note)
-
-def close(tid, new, fails=(), note=""):
-    s, b = ref(tid)
-    p = parts(b)
-    p[-2] = new
-    row(tid, s, "\n\n".join(p), fails, note)
-
-def subj(tid, s, fails=(), note=""):
-    row(tid, s, ref(tid)[1], fails, note)
-
 ALL = (T1, T2, T3)
 # --- clear passes: the references
 for t in ALL:
@@ -239,9 +204,4 @@ rep(T1, "Hi Maya,", "Hi Maya", note="greeting without a comma")
 rep(T1, "If that is on your roadmap, would 15 minutes next week be useful?", "If that is on your roadmap, would 15 minutes next week be useful, or should I send the case studies first?", note="one sentence, two alternatives for the same next step")
 close(T3, "If it helps, I can send the one-page summary; no reply needed otherwise.", note="conditional offer with an opt-out: one ask")
 
-print(len(rows))
-fails = {c: sum(1 for r in rows if r["labels"][c] is False) for c in CHECKS}
-print(fails)
-with open("tenacious_bench/data/labelled/labelled.jsonl", "w", encoding="utf-8") as fh:
-    for r in rows:
-        fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+L.write("tenacious_bench/data/labelled/labelled.jsonl")

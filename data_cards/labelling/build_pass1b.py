@@ -5,50 +5,14 @@ labels judged from the style guide and task-format.md as each row was written, b
 run. Same protocol as build_pass1.py (see data_cards/labelling.md).
 """
 
-import json
+import sys
+from pathlib import Path
 
-from tenacious_bench.task import load_tasks
+sys.path.insert(0, str(Path(__file__).parent))
+from rowkit import LabelledRows
 
-T = {t.task_id: t for t in load_tasks("tenacious_bench/data/labelled/tasks.jsonl") if t.split != "held_out"}
-CHECKS = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
-rows = []
-
-
-def ref(tid):
-    r = T[tid].reference
-    return r.subject, r.body
-
-
-def row(tid, subject, body, fails=(), note=""):
-    labels = {c: c not in fails for c in CHECKS}
-    r = {"id": f"H{len(rows) + 1:03d}", "task_id": tid}
-    if subject is None:
-        r["completion"] = body
-    else:
-        r["subject"], r["body"] = subject, body
-    r.update({"labels": labels, "labeller": "helper-c pass 1", "note": note})
-    rows.append(r)
-
-
-def add(tid, sentence, fails=(), note=""):
-    s, b = ref(tid)
-    p = b.split("\n\n")
-    p[1] = p[1] + " " + sentence
-    row(tid, s, "\n\n".join(p), fails, note)
-
-
-def rep(tid, old, new, fails=(), note="", subject=None):
-    s, b = ref(tid)
-    assert old in b, (tid, old)
-    row(tid, s if subject is None else subject, b.replace(old, new), fails, note)
-
-
-def close(tid, new, fails=(), note=""):
-    s, b = ref(tid)
-    p = b.split("\n\n")
-    p[-2] = new
-    row(tid, s, "\n\n".join(p), fails, note)
-
+L = LabelledRows("H", include_held_out=False)
+ref, row, add, rep, close = L.ref, L.row, L.add, L.rep, L.close
 
 for tid in ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0010", "0012", "0013", "0019", "0022",
             "0024", "0025", "0029"):
@@ -131,7 +95,4 @@ rep(H + "0017", "Northmere now lists eight open platform engineer roles, against
     "steep climb for any recruiting team.", "Recruiting teams often have a lot on.", ["grounding"],
     "required roles signal only in the subject", subject="Request: Northmere's eight open platform roles")
 
-print(len(rows), {c: sum(1 for r in rows if r["labels"][c] is False) for c in CHECKS})
-with open("tenacious_bench/data/labelled/labelled_hand_authored.jsonl", "w", encoding="utf-8") as fh:
-    for r in rows:
-        fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+L.write("tenacious_bench/data/labelled/labelled_hand_authored.jsonl")

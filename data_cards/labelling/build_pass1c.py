@@ -5,39 +5,14 @@ style guide and task-format.md as each row was written, before any scorer run. S
 build_pass1.py (see data_cards/labelling.md).
 """
 
-import json
+import sys
+from pathlib import Path
 
-from tenacious_bench.task import load_tasks
+sys.path.insert(0, str(Path(__file__).parent))
+from rowkit import LabelledRows
 
-T = {t.task_id: t for t in load_tasks("tenacious_bench/data/labelled/tasks.jsonl")}
-CHECKS = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
-rows = []
-
-
-def ref(tid):
-    r = T[tid].reference
-    return r.subject, r.body
-
-
-def row(tid, subject, body, fails=(), note=""):
-    labels = {c: c not in fails for c in CHECKS}
-    r = {"id": f"P{len(rows) + 1:03d}", "task_id": tid, "subject": subject, "body": body,
-         "labels": labels, "labeller": "helper-c pass 1", "note": note}
-    rows.append(r)
-
-
-def add(tid, sentence, fails=(), note=""):
-    s, b = ref(tid)
-    p = b.split("\n\n")
-    p[1] = p[1] + " " + sentence
-    row(tid, s, "\n\n".join(p), fails, note)
-
-
-def rep(tid, old, new, fails=(), note="", subject=None):
-    s, b = ref(tid)
-    assert old in b, (tid, old)
-    row(tid, s if subject is None else subject, b.replace(old, new), fails, note)
-
+L = LabelledRows("P")
+ref, row, add, rep = L.ref, L.row, L.add, L.rep
 
 P = "TB-PRG-"
 for tid in ("0215", "0304", "0023", "0399", "0208", "0432", "0039", "0129", "0075", "0240"):
@@ -89,7 +64,4 @@ rep(P + "0075", "Thanks,\nDawit\nDelivery Lead", "Thanks,\nDawit Tesfaye\nDelive
     note="sign-off name with a surname still carries the first name")
 rep(P + "0304", "Hello Marta,", "Hello Kofi,", ["grounding"], "greeting names the sender, not the prospect")
 
-print(len(rows), {c: sum(1 for r in rows if r["labels"][c] is False) for c in CHECKS})
-with open("tenacious_bench/data/labelled/labelled_programmatic.jsonl", "w", encoding="utf-8") as fh:
-    for r in rows:
-        fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+L.write("tenacious_bench/data/labelled/labelled_programmatic.jsonl")
