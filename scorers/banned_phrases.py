@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex
 from tenacious_bench.scorers.base import Check
 
 from tenacious_bench.scoring import EmailView, Reason, task_cached
@@ -35,15 +36,29 @@ class BannedPhrases(Check):
                         if n_view and (kind, hit.phrase) in found_in_first_view:
                             continue  # the second reading only adds phrases the first one missed
                         found_in_first_view.add((kind, hit.phrase))
-                        reasons.append(_reason(kind, hit, text, field_name))
+                        raw = (view.email.subject or "") if field_name == "subject" else view.email.body
+                        reasons.append(_reason(kind, hit, text, field_name, raw))
         return reasons
 
 
-def _reason(kind: str, hit: PhraseHit, text: str, field_name: str) -> Reason:
+def writer_words(raw: str, normalised: str) -> str:
+    """The writer's own spelling of a normalised phrase ("Touch-Base" for "touch base"), when it can
+    be found in the raw text; otherwise the normalised phrase (e.g. behind look-alike letters)."""
+    words = [w for w in regex.split(r"[\s\-]+", normalised) if w]
+    if not words:
+        return normalised
+    pattern = r"[\s\-\u00ad\u200b-\u200d]*".join(regex.escape(w) for w in words)
+    m = regex.search(rf"(?<![\p{{L}}\p{{N}}]){pattern}(?![\p{{L}}\p{{N}}])", raw, flags=regex.IGNORECASE)
+    return m.group(0) if m else normalised
+
+
+def _reason(kind: str, hit: PhraseHit, text: str, field_name: str, raw: str) -> Reason:
+    said = writer_words(raw, text[hit.start : hit.end])
     return Reason(
         f"{kind}_phrase",
-        f"{kind.replace('_', ' ')} phrase {text[hit.start : hit.end]!r} in the {field_name}",
+        f"{kind.replace('_', ' ')} phrase {said!r} in the {field_name}",
         {
+            "quote": said,
             "phrase": hit.phrase,
             "field": field_name,
             "start": hit.start,

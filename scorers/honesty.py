@@ -10,9 +10,10 @@ import functools
 
 import regex
 from tenacious_bench.scorers.base import Check
-from tenacious_bench.scorers.grounding import anchor_token_lists, named_in
 
-from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers, stem
+from tenacious_bench.mentions import Mention, anchor_token_lists, find_mentions
+from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
+from tenacious_bench.scope import clause_at, negated
 from tenacious_bench.scoring import EmailView, Reason, Sentence, _prospect_text, task_cached
 from tenacious_bench.task import Task
 from tenacious_bench.text import normalize
@@ -37,7 +38,6 @@ _TIME_UNITS = {
     "year": "year",
     "years": "year",
 }
-_NEGATION = regex.compile(r"\b(?:not|cannot|no|unable|never|more than we|beyond what|instead of)\b")
 _REFERENCE_TO_PROSPECT = regex.compile(
     r"\b(?:you asked|you mentioned|you requested|you need|you are looking|you wrote|you said|your request|asked for|"
     r"requested|you are hiring|you have|your team|open roles?|posted|postings?|listed)\b"
@@ -77,11 +77,33 @@ _RELATIVE_PAST = regex.compile(
 _QUOTING_PROSPECT = regex.compile(
     r"\byou (?:asked|suggested|proposed|mentioned|wrote|said|requested|offered)\b|\byour (?:request|suggestion|proposal)\b"
 )
+# Granting the prospect's request ("yes, we can staff the 6 engineers you asked for") is a commitment
+# even though it refers to the prospect's words.
 _GRANTS = regex.compile(
     r"\b(?:we|i) (?:can|could|would|will|are happy to|am happy to) (?:do|offer|give|agree|accept|match|honou?r|apply|"
     r"extend|make|manage|take|knock)\b|\bhappy to (?:do|offer|give|agree|accept|match)\b"
 )
-_NEGATED_BEFORE = regex.compile(r"\b(?:no|not|never|without|nor|zero)\b(?:\s+\w+){0,2}\s*$")
+_GRANTS_STAFF = regex.compile(
+    r"\b(?:yes|(?:we|i) (?:can|will|could|are able to|am able to|would) (?:\w+ )?(?:staff|provide|deliver|cover|do|place|"
+    r"commit|start|get|send|put|bring|assign|field|supply|fill|block|hold|reserve|have))\b"
+)
+_SECOND_PERSON = regex.compile(r"\b(?:you|your|yours)\b")
+_BACK_CONDITION = regex.compile(
+    r"\b(?:if|assuming|provided|should) (?:that|this|so|it|they|those|these|the (?:report|post|posts|listing|listings|"
+    r"news|mention|memo|figure|number|numbers|signal|coverage|item|source))\b|\bif so\b|\bif (?:i am|i'm|we are) right\b"
+)
+_BACK_REFERENCE = regex.compile(
+    r"\b(?:that|this|it|its|those|these|they|so|the (?:report|post|posts|listing|listings|news|mention|memo|figure|"
+    r"number|numbers|signal|coverage|item|source|data|change|move|round))\b"
+)
+_THEIR_OWN = regex.compile(r"\b(?:your|their)\b(?:\s+[\w$,.-]+){0,3}\s*$")
+_TIMELINE_WORDS = frozenset(["deadline"])
+_MONEY_WORDS = frozenset(["dollars", "dollar", "usd", "per", "a", "an", "in", "of", "monthly", "each"])
+_APPROX = regex.compile(r"\b(?:about|around|roughly|nearly|almost|approximately|some|over|under|close to|more than|just over|just under|~)\s*$")
+# "week three in the new role", "three weeks in", "two months ago": time elapsed since a brief date.
+_ELAPSED_BEFORE = regex.compile(r"\b(week|month|day)\s*$")
+_ELAPSED_AFTER = regex.compile(r"^[\s-]*(?:days?|weeks?|months?)\s+(?:in|into|ago|since|after|on)\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "quarter": 91, "year": 365}
 _RECENT = regex.compile(
     r"\b(?:recent|recently|just (?:closed|raised|announced|hired|named|appointed|posted|opened|landed)|"
     r"fresh|this week|this month)\b"
@@ -135,15 +157,46 @@ class Honesty(Check):
         g = view.guide
         uncertain, conditional = g.honesty_set("uncertainty_markers"), g.honesty_set("conditional_markers")
         out = []
-        index = {id(s): i for i, s in enumerate(view.sentences)}
-        by_anchor = {sig.id: {index[id(s)] for s in named_in(view, sig)} for sig in view.task.signals}
+        sentences = view.sentences
+        company = normalize(view.task.prospect.company)
+
+        def hedges(s: Sentence, medium: bool) -> bool:
+            return s.is_question or uncertain.any(s.text) or (medium and conditional.any(s.text))
+
+        def hedges_back(i: int, signal_id: str, medium: bool) -> bool:
+            """The next sentence hedges the claim before it: explicit uncertainty, a question that asks
+            nothing of the reader, or (medium) a condition pointing back ("If that is right, ...");
+            never a hedge about another signal."""
+            s = sentences[i]
+            here = [m for m in find_mentions(view) if m.sentence == i and m.how != "cue"]
+            if any(m.signal != signal_id for m in here):
+                return False
+            if not here and not _BACK_REFERENCE.search(s.text):
+                return False  # a hedge about something else ("whether any roles are open")
+            if uncertain.any(s.text):
+                return True
+            if s.is_question and not any(c.any(s.text) for c in g.ask_cues.values()):
+                return True
+            return medium and _BACK_CONDITION.search(s.text) is not None
+
         for signal in view.task.signals:
             if signal.confidence == "high":
                 continue
-            for s in _mentions(view, signal, by_anchor):
-                hedged = s.is_question or uncertain.any(s.text)
-                if signal.confidence == "medium":
-                    hedged = hedged or conditional.any(s.text)
+            medium = signal.confidence == "medium"
+            seen: set[int] = set()
+            for m in _mentions_of(view, signal.id):
+                if m.sentence in seen:
+                    continue
+                seen.add(m.sentence)
+                s = sentences[m.sentence]
+                if m.how == "cue" and not (_SECOND_PERSON.search(s.text) or company in s.text):
+                    continue  # a type word in a general remark ("teams during a restructuring")
+                # The hedge may sit in the claim's sentence or the next sentence of its paragraph
+                # ("Your site lists a new Head of Data. I cannot confirm it; is that a new role?").
+                nxt = sentences[m.sentence + 1] if m.sentence + 1 < len(sentences) else None
+                hedged = hedges(s, medium) or (
+                    nxt is not None and nxt.paragraph == s.paragraph and hedges_back(m.sentence + 1, signal.id, medium)
+                )
                 if not hedged:
                     need = (
                         "conditional language"
@@ -153,8 +206,14 @@ class Honesty(Check):
                     out.append(
                         Reason(
                             "overclaimed_signal",
-                            f"{signal.confidence}-confidence signal {signal.id!r} asserted without {need}: {s.text!r}",
-                            {"signal": signal.id, "confidence": signal.confidence, "sentence": s.text},
+                            f"{signal.confidence}-confidence signal {signal.id!r} asserted without {need} "
+                            f"(named by {m.words!r}): {s.quote!r}",
+                            {
+                                "signal": signal.id,
+                                "confidence": signal.confidence,
+                                "sentence": s.quote,
+                                "named_by": m.words,
+                            },
                         )
                     )
         return out
@@ -165,12 +224,23 @@ class Honesty(Check):
         out: list[Reason] = []
         mentions = find_numbers(s.text)
         totals = g.honesty_set("total_value_phrases").find(s.text)
+        horizons = [(h.start, h.end) for h in g.honesty_set("horizon_phrases").find(s.text)]
+        generic = g.honesty_set("generic_markers").any(s.text) and not _SECOND_PERSON.search(s.text)
         for n in mentions:
+            if any(a <= n.start < b for a, b in horizons):
+                continue  # a time horizon ("over the next two quarters") claims nothing
+            if negated(s.text, n.start, n.end, g) or _in_refusal(s.text, n, g):
+                continue  # "I cannot promise the other eight", "6 in 10 days is more than we can staff"
             after = _following_words(s.text, n.end)
             if n.range_partner is not None and n.range_partner > mentions.index(n):
                 # "three to four months": the first end takes the unit of the second
                 after = _following_words(s.text, mentions[n.range_partner].end)
             before = s.text[max(0, n.start - 20) : n.start]
+            if n.kind == "money" and "$" not in n.text and after and after[0] not in _MONEY_WORDS:
+                # "1B events a day": a magnitude without a currency counts things, not dollars
+                if not brief.has(n):
+                    out.append(self._reason("unsupported_number", n, "claim", s, "number not supported by the brief"))
+                continue
             if n.kind == "money":
                 if totals:
                     out.append(
@@ -182,7 +252,9 @@ class Honesty(Check):
                             f"a total contract value is never stated ({s.text[totals[0].start : totals[0].end]!r})",
                         )
                     )
-                elif not (brief.in_band(n.value) or brief.has(n)):
+                elif not (
+                    brief.in_band(n.value) or (brief.has(n) and not _offered_price(view, s, n))
+                ):
                     out.append(
                         self._reason(
                             "unsupported_price",
@@ -219,6 +291,10 @@ class Honesty(Check):
             unit = _TIME_UNITS.get(after[0]) if after else None
             if self._service_fact(g, n, after):
                 continue
+            if self._elapsed(view, s, n, brief):
+                continue  # "week three in the new role" when the start date is in the brief
+            if unit is not None and generic:
+                continue  # general context: "new leaders often review vendors in their first 90 days"
             if unit is not None:  # a duration that is no service fact: only the brief can support it
                 # Minutes and hours are meeting lengths, ours to commit: only the service facts license
                 # them, unless the sentence is explicitly quoting the prospect ("you suggested 90 minutes").
@@ -243,12 +319,15 @@ class Honesty(Check):
             engineer_noun = self._engineer_noun(g, after)
             role_noun = self._role_noun(g, after)
             commitment_cue = g.honesty_set("commitment_cues").any(s.text)
+            if brief.approximates(n, s.text):
+                continue  # "a company of about 90 people" for 88 employees
+            clause = clause_at(s.text, g, n.start)
+            clause_text = s.text[clause.start : clause.end]
             committing = (
                 (engineer_noun or stacks)
                 and not role_noun
-                and commitment_cue
-                and not _NEGATION.search(s.text)
-                and not _REFERENCE_TO_PROSPECT.search(s.text)
+                and g.honesty_set("commitment_cues").any(clause_text)
+                and (not _REFERENCE_TO_PROSPECT.search(clause_text) or _GRANTS_STAFF.search(clause_text))
             )
             if committing and n.value > available:
                 where = "+".join(stacks) if stacks else "all stacks"
@@ -268,7 +347,7 @@ class Honesty(Check):
             as_capacity = (
                 committing or ((commitment_cue or engineer_noun or stacks) and not role_noun)
             ) and n.value <= available
-            if not (brief.has(n) or as_capacity):
+            if not (brief.has(n) or as_capacity or brief.approximates(n, s.text)):
                 out.append(
                     self._reason("unsupported_number", n, "claim", s, "number not supported by the brief")
                 )
@@ -281,6 +360,22 @@ class Honesty(Check):
     @staticmethod
     def _role_noun(g, after: list[str]) -> bool:
         return any(w in g.honesty_set("role_nouns").words for w in after[:4])
+
+    @staticmethod
+    def _elapsed(view: EmailView, s: Sentence, n: NumberMention, brief: _BriefNumbers) -> bool:
+        before = _ELAPSED_BEFORE.search(s.text[max(0, n.start - 12) : n.start])
+        after = _ELAPSED_AFTER.match(s.text[n.end : n.end + 20])
+        if not (before or after):
+            return False
+        unit_word = before.group(1) if before else regex.match(r"[\s-]*(\w+)", s.text[n.end :]).group(1)
+        unit = _TIME_UNITS.get(unit_word)
+        if unit not in _UNIT_DAYS:
+            return False
+        as_of = dt.date.fromisoformat(view.task.as_of)
+        days = [(as_of - d).days for d in brief.dates if d < as_of]
+        span = _UNIT_DAYS[unit]
+        # "week three" is the third week: 14-21 days; "three weeks in": about 21 days.
+        return any((n.value - 1.5) * span <= d <= (n.value + 1) * span for d in days)
 
     @staticmethod
     def _service_fact(g, n: NumberMention, after: list[str]) -> bool:
@@ -308,7 +403,8 @@ class Honesty(Check):
             if sig.date
             and any(contains_sequence(list(s.tokens), a) for a in anchor_token_lists(view.task, sig))
         ]
-        dates = named or task_cached(view.task, "brief_dates", _brief_dates)
+        thread_dates = [dt.date.fromisoformat(m.date) for m in view.task.thread]
+        dates = (named + thread_dates) if named else task_cached(view.task, "brief_dates", _brief_dates)
         recent = _RECENT.search(s.text)
         if recent and named:
             as_of = dt.date.fromisoformat(view.task.as_of)
@@ -341,6 +437,8 @@ class Honesty(Check):
                 )
         for m in _RELATIVE_PAST.finditer(s.text):
             phrase = m.group(1)
+            if phrase in view.prospect_text:
+                continue  # the brief's own words ("0 were listed last quarter")
             if not any(_relative_matches(phrase, d, as_of) for d in dates if d != as_of):
                 out.append(
                     Reason(
@@ -354,149 +452,112 @@ class Honesty(Check):
     # -- phrases ---------------------------------------------------------------------------------
     def _phrases(self, view: EmailView) -> list[Reason]:
         g, task = view.guide, view.task
-        text = view.content_norm + "\n" + ("" if view.subject_is_quoted else view.subject_norm)
-        assertions = "\n".join(x.text for x in view.sentences if not x.is_question)
         out = []
         sentences = [x.text for x in view.sentences] + ([] if view.subject_is_quoted else [view.subject_norm])
-        for sentence in sentences:
+        quotes = [x.quote for x in view.sentences] + ([] if view.subject_is_quoted else [view.email.subject or ""])
+        for sentence, quote in zip(sentences, quotes, strict=True):
             for hit in g.honesty_set("pressure_phrases").find(sentence):
                 said = sentence[hit.start : hit.end]
-                if _NEGATED_BEFORE.search(sentence[max(0, hit.start - 24) : hit.start]):
-                    continue  # "there is no deadline", "we do not offer a discount": denying is not inventing
-                if (
-                    _word_re(said).search(view.prospect_text)
-                    and _REFERENCE_TO_PROSPECT.search(sentence)
-                    and not _GRANTS.search(sentence)
-                ):
-                    continue  # "you asked about 20% off; I will keep to the public bands"
+                if negated(sentence, hit.start, hit.end, g):
+                    continue  # "there is no deadline", "I cannot offer 20% off": denying is not inventing
+                if _word_re(said).search(view.prospect_text) and not _GRANTS.search(sentence):
+                    continue  # the prospect's own deadline or request, referred to and not granted
+                if _THEIR_OWN.search(sentence[max(0, hit.start - 40) : hit.start]) and said in _TIMELINE_WORDS:
+                    continue  # "a weekly check against your deadline": the prospect's, not ours
                 out.append(
                     Reason(
                         "invented_pressure",
-                        f"invented deadline, scarcity or discount: {said!r}",
-                        {"phrase": said},
+                        f"invented deadline, scarcity or discount: {said!r} in {quote!r}",
+                        {"phrase": said, "sentence": quote},
                     )
                 )
         # Growth claims are about hiring pace: only a high-confidence job-post signal supports one.
         strong = any(s.confidence == "high" and s.type == "job_posts" for s in task.signals)
         if not strong:
-            for hit in g.honesty_set("assertive_growth_phrases").find(assertions):
-                out.append(
-                    Reason(
-                        "assertive_growth",
-                        f"assertive growth claim {assertions[hit.start : hit.end]!r} without a "
-                        "high-confidence hiring signal",
-                        {"phrase": assertions[hit.start : hit.end]},
+            for x in view.sentences:
+                if x.is_question:
+                    continue
+                for hit in g.honesty_set("assertive_growth_phrases").find(x.text):
+                    if negated(x.text, hit.start, hit.end, g):
+                        continue
+                    out.append(
+                        Reason(
+                            "assertive_growth",
+                            f"assertive growth claim {x.text[hit.start : hit.end]!r} without a "
+                            f"high-confidence hiring signal: {x.quote!r}",
+                            {"phrase": x.text[hit.start : hit.end], "sentence": x.quote},
+                        )
                     )
-                )
         types = {s.type for s in task.signals}
-        for sig_type, cues in g.invented_signal_cues.items():
-            if sig_type in types:
-                continue
-            for hit in cues.find(text):
-                said = text[hit.start : hit.end]
-                if _word_re(said).search(view.prospect_text):
-                    continue  # the brief (e.g. the prospect's own message) says it
-                out.append(
-                    Reason(
-                        "invented_signal",
-                        f"mentions a {sig_type.replace('_', ' ')} ({said!r}) the brief does not show",
-                        {"signal_type": sig_type, "phrase": said},
+        generic = g.honesty_set("generic_markers")
+        for sentence, quote in zip(sentences, quotes, strict=True):
+            general = generic.any(sentence) and not _SECOND_PERSON.search(sentence)
+            for sig_type, cues in g.invented_signal_cues.items():
+                if sig_type in types:
+                    continue
+                for hit in cues.find(sentence):
+                    said = sentence[hit.start : hit.end]
+                    if _word_re(said).search(view.prospect_text):
+                        continue  # the brief (e.g. the prospect's own message) says it
+                    if general or negated(sentence, hit.start, hit.end, g):
+                        continue  # "I have not seen a raise"; "new leaders often review vendors"
+                    out.append(
+                        Reason(
+                            "invented_signal",
+                            f"mentions a {sig_type.replace('_', ' ')} ({said!r}) the brief does not show: {quote!r}",
+                            {"signal_type": sig_type, "phrase": said, "sentence": quote},
+                        )
                     )
-                )
-        for m in _ROUND.finditer(text):
-            if m.group(1) not in view.prospect_text:
-                out.append(
-                    Reason(
-                        "invented_signal",
-                        f"funding round {m.group(1)!r} is not the brief's",
-                        {"signal_type": "funding", "phrase": m.group(1)},
+            for m in _ROUND.finditer(sentence):
+                if m.group(1) not in view.prospect_text and not negated(sentence, m.start(), m.end(), g):
+                    out.append(
+                        Reason(
+                            "invented_signal",
+                            f"funding round {m.group(1)!r} is not the brief's: {quote!r}",
+                            {"signal_type": "funding", "phrase": m.group(1), "sentence": quote},
+                        )
                     )
-                )
         ai = task.ai_maturity
         if not (ai.score == 3 or (ai.score == 2 and ai.confidence == "high")):
             ai_terms, gap_terms = g.honesty_set("ai_terms"), g.honesty_set("gap_terms")
             for s in view.sentences:
-                if ai_terms.any(s.text) and gap_terms.any(s.text):
+                if not ai_terms.any(s.text):
+                    continue
+                gaps = [h for h in gap_terms.find(s.text) if not negated(s.text, h.start, h.end, g)]
+                if gaps:
                     out.append(
                         Reason(
                             "ai_gap_pitch",
                             f"AI capability-gap pitch at AI maturity {ai.score} "
-                            f"({ai.confidence}): {s.text!r}",
-                            {"sentence": s.text},
+                            f"({ai.confidence}): {s.quote!r}",
+                            {"sentence": s.quote, "phrase": s.text[gaps[0].start : gaps[0].end]},
                         )
                     )
         return out
 
 
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "with",
-        "from",
-        "by",
-        "our",
-        "your",
-        "their",
-        "open",
-        "new",
-    ]
+def _mentions_of(view: EmailView, signal_id: str) -> list[Mention]:
+    return [m for m in find_mentions(view) if m.signal == signal_id]
+
+
+def _in_refusal(text: str, n: NumberMention, g) -> bool:
+    """The number sits in a clause that refuses something ("I cannot staff 6", "the other eight")."""
+    c = clause_at(text, g, n.start)
+    return g.refusal_phrases.any(text[c.start : c.end])
+
+
+_OUR_PRICE = regex.compile(
+    r"\b(?:from|starting at|starts at|start at|at|for|our rate|our price|we can do|we could do|we charge|"
+    r"we would charge|rate of|price of|priced at|comes to|come in at|would be)\s*$"
 )
 
 
-def _signal_words(task: Task) -> dict[str, tuple[frozenset[float], frozenset[str]]]:
-    """Per signal: its numeric facts and the content words of its string facts ("backend", "engineer")."""
-    out = {}
-    for s in task.signals:
-        numbers: set[float] = set()
-        words: set[str] = set()
-        for v in s.facts.values():
-            for x in v if isinstance(v, list) else [v]:
-                if isinstance(x, bool):
-                    continue
-                if isinstance(x, int | float):
-                    numbers.add(float(x))
-                else:
-                    words.update(stem(w) for w in _CONTENT_WORD.findall(normalize(x)) if w not in _STOPWORDS)
-        out[s.id] = (frozenset(numbers), frozenset(words))
-    return out
-
-
-def _mentions(view: EmailView, signal, by_anchor: dict[str, set[int]]) -> list[Sentence]:
-    """Sentences that name a signal by an anchor; restate it by one of its numbers followed within
-    three words by one of its fact words ("hiring two backend engineers" restates "2 open backend
-    engineer roles"; "two weeks" does not); or use a cue word of its type (style guide), unless the
-    sentence names another signal of that type by its anchors (then the cue belongs to that one).
-
-    `by_anchor` maps each signal id to the indices of the sentences naming it by an anchor."""
-    numbers, words = task_cached(view.task, "signal_words", _signal_words)[signal.id]
-    cues = view.guide.invented_signal_cues.get(signal.type)
-    others = [o.id for o in view.task.signals if o.id != signal.id and o.type == signal.type]
-    out = []
-    for i, s in enumerate(view.sentences):
-        if i in by_anchor[signal.id]:
-            out.append(s)
-            continue
-        restated = numbers and any(
-            n.value in numbers and words & {stem(w) for w in _following_words(s.text, n.end, 3)}
-            for n in find_numbers(s.text)
-        )
-        # The words that would invent a signal of this type ("joined as CTO", "your raise") also
-        # mention the brief's own signal of that type.
-        cued = cues is not None and not any(i in by_anchor[o] for o in others) and cues.any(s.text)
-        if restated or cued:
-            out.append(s)
-    return out
-
+def _offered_price(view: EmailView, s: Sentence, n: NumberMention) -> bool:
+    """A brief's price (the prospect's target, another vendor's quote) offered as ours: "from $8,000"."""
+    before = s.text[max(0, n.start - 24) : n.start]
+    if _QUOTING_PROSPECT.search(s.text) or _REFERENCE_TO_PROSPECT.search(s.text):
+        return bool(_GRANTS.search(s.text))
+    return bool(_OUR_PRICE.search(before)) and bool(regex.search(r"\b(?:we|our|i)\b", s.text))
 
 def _relative_matches(phrase: str, d: dt.date, as_of: dt.date) -> bool:
     if d > as_of:
@@ -568,6 +629,12 @@ class _BriefNumbers:
 
     def has_duration(self, value: float, unit: str) -> bool:
         return (value, unit) in self.durations
+
+    def approximates(self, n: NumberMention, text: str) -> bool:
+        """"about 90 people" for 88 employees: an approximate restatement within 10% of a brief count."""
+        if n.kind != "count" or not _APPROX.search(text[max(0, n.start - 16) : n.start]):
+            return False
+        return any(abs(v - n.value) <= 0.1 * v for v in self.values["count"] if v >= 10)
 
     def has(self, n: NumberMention) -> bool:
         return n.value in self.values[n.kind] or (n.kind == "count" and n.value in self.values["money"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 from tenacious_bench.scorers.base import Check
+from tenacious_bench.scorers.grounding import is_pasted
 
 from tenacious_bench.numbers import find_numbers
 from tenacious_bench.scoring import CheckResult, EmailView, Reason, Sentence
@@ -32,10 +33,29 @@ def _categories(view: EmailView, text: str) -> set[str]:
     return {cat for cat, cues in view.guide.ask_cues.items() if cues.any(text)}
 
 
+def _has_role(view: EmailView, text: str) -> bool:
+    """A request, an offer or a proposal: a question, or one of the style guide's ask forms."""
+    return text.rstrip(" \"')").endswith("?") or view.guide.ask_roles.any(text)
+
+
+_REQUEST_VERB = regex.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|also|then|please) )(?:please )?(call|email|book|reply|send|schedule|grab|forward|share|"
+    r"tell|let me know|pick|choose)\b|\b(?:could|would|can|will) you (?:please )?(\w+)"
+)
+
+
+def _request_verb(text: str) -> str:
+    m = _REQUEST_VERB.search(text)
+    return (m.group(1) or m.group(2) or "") if m else ""
+
+
 def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
-    """The asks in one sentence: one, unless it lists different requests joined by 'and'."""
+    """The asks in one sentence: one, unless it lists different requests joined by 'and'.
+
+    A sentence is an ask only in the role of one (a question, a request, an offer, a proposal): a
+    statement that mentions a call or a write-up asks nothing."""
     cats = _categories(view, s.text)
-    if not cats:
+    if not cats or not _has_role(view, s.text):
         return []
     imperatives = _IMPERATIVE.findall(s.text)
     if len(imperatives) >= 3:
@@ -44,13 +64,19 @@ def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
     if " or " in s.text:
         return [cats]  # alternatives for the same next step: one ask
     clauses = [c for c in _CLAUSE_SPLIT.split(s.text) if c.strip()]
-    per_clause: list[set[str]] = []
-    for c in (_categories(view, cl) for cl in clauses):
-        # Clauses asking for the same kind of next step ("for your information; no reply needed") are one ask.
-        if c - {"link"} and c not in per_clause:
-            per_clause.append(c)
+    per_clause: list[tuple[set[str], str]] = []
+    for cl in clauses:
+        c = _categories(view, cl)
+        if not (c - {"link"}) or not _has_role(view, cl):
+            continue
+        verb = _request_verb(cl)
+        # Clauses asking for the same kind of next step ("for your information; no reply needed") are
+        # one ask; two different requests of one kind ("reply with X and send me Y") are two.
+        if any(c == pc and (verb == pv or not verb or not pv) for pc, pv in per_clause):
+            continue
+        per_clause.append((c, verb))
     if len(per_clause) >= 2:
-        return per_clause
+        return [c for c, _ in per_clause]
     return [cats]
 
 
@@ -82,6 +108,8 @@ class OneAsk(Check):
     def run(self, view: EmailView) -> CheckResult:
         asks: list[tuple[Sentence, set[str]]] = []
         for s in view.sentences:
+            if is_pasted(view, s):
+                continue  # a copy of the brief's (or thread's) own words asks nothing of the writer's own
             for cats in _asks_in(view, s):
                 # A link (or a call sentence) right after an ask in the same paragraph for the same
                 # call is the same ask: "Would 15 minutes work? Here is my calendar: <link>".

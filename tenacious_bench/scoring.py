@@ -20,7 +20,7 @@ from tenacious_bench.style_guide import StyleGuide, load_style_guide
 from tenacious_bench.task import Task
 from tenacious_bench.text import has_letter_spacing, normalize, split_sentences, strip_invisible
 
-SCORER_VERSION = "1.0.0"
+SCORER_VERSION = "1.1.0"
 CHECK_NAMES = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
 EMPTY_ANSWER = "empty answer"
 T = TypeVar("T")
@@ -76,6 +76,11 @@ class Sentence:
     text: str  # normalised
     paragraph: int
     tokens: tuple[str, ...]  # canonical tokens (numbers canonicalised)
+    raw: str = ""  # the writer's own words, for reasons a user can act on
+
+    @property
+    def quote(self) -> str:
+        return self.raw or self.text
 
     @property
     def is_question(self) -> bool:
@@ -83,6 +88,7 @@ class Sentence:
 
 
 _WHITESPACE = regex.compile(r"\s+")
+_WHITESPACE_NO_NL = regex.compile(r"[^\S\n]+")
 _QUOTE_PREFIX = regex.compile(r"^\s*>+\s?")
 
 # Per-task values that every email on the task shares (normalised brief text, anchors, numbers).
@@ -199,11 +205,19 @@ class EmailView:
         return tuple(normalize(p, keep_lines=True) for p in paras)
 
     @functools.cached_property
+    def paragraphs_raw(self) -> tuple[str, ...]:
+        return tuple(p for p in regex.split(r"\n\s*\n", self.content) if p.strip())
+
+    @functools.cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         out = []
         for i, para in enumerate(self.paragraphs_norm):
-            for s in split_sentences(para):
-                out.append(Sentence(s, i, tuple(canonical_tokens(s))))
+            norm = split_sentences(para)
+            raw = split_sentences(_WHITESPACE_NO_NL.sub(" ", self.paragraphs_raw[i]))
+            if len(raw) != len(norm):  # normalisation moved a boundary: quote normalised text
+                raw = [""] * len(norm)
+            for s, r in zip(norm, raw, strict=True):
+                out.append(Sentence(s, i, tuple(canonical_tokens(s)), r.strip()))
         return tuple(out)
 
     @functools.cached_property

@@ -89,12 +89,17 @@ class PhraseSet:
     def find(self, text: str) -> list[PhraseHit]:
         if not self._may_match(text):
             return []
-        hits = [
-            PhraseHit(p.source, m.start(), m.end(), p.category)
-            for p in self.phrases
-            for m in p.finditer(text)
-        ]
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+        hits = sorted(
+            (PhraseHit(p.source, m.start(), m.end(), p.category) for p in self.phrases for m in p.finditer(text)),
+            key=lambda h: (h.start, -h.end),
+        )
+        # One problem is reported once: a hit inside a longer hit of the same set ("find attached" in
+        # "please find attached") is the same phrase.
+        out: list[PhraseHit] = []
+        for h in hits:
+            if not any(o.start <= h.start and h.end <= o.end for o in out):
+                out.append(h)
+        return out
 
     @functools.cached_property
     def _combined(self) -> regex.Pattern[str] | None:
@@ -233,6 +238,12 @@ class StyleGuide:
             "ai_terms",
             "gap_terms",
             "month_names",
+            "negation_pre",
+            "negation_post",
+            "refusal_phrases",
+            "horizon_phrases",
+            "generic_markers",
+            "reader_change_cues",
         ]
         return {k: phrase_set(h[k], f"honesty.{k}") for k in keys}
 
@@ -260,6 +271,27 @@ class StyleGuide:
     def not_asks(self) -> PhraseSet:
         return phrase_set(self.raw["asks"]["not_asks"], "asks.not_asks")
 
+    @functools.cached_property
+    def ask_roles(self) -> PhraseSet:
+        return phrase_set(self.raw["asks"]["roles"], "asks.roles")
+
+    # -- clause scope (tenacious_bench/scope.py) -----------------------------------------------
+    @property
+    def negation_pre(self) -> PhraseSet:
+        return self._honesty_sets["negation_pre"]
+
+    @property
+    def negation_post(self) -> PhraseSet:
+        return self._honesty_sets["negation_post"]
+
+    @property
+    def refusal_phrases(self) -> PhraseSet:
+        return self._honesty_sets["refusal_phrases"]
+
+    @functools.cached_property
+    def negation_terminators(self) -> tuple[str, ...]:
+        return tuple(normalize(w) for w in self.raw["honesty"]["negation_terminators"])
+
     @property
     def max_first_call_minutes(self) -> int:
         return int(self.raw["asks"]["max_first_call_minutes"])
@@ -275,6 +307,8 @@ class StyleGuide:
             self.service_facts,
             self.ask_cues,
             self.not_asks,
+            self.ask_roles,
+            self.negation_terminators,
             self.urgency_words,
             self.attachment_phrases,
             self.greetings,

@@ -161,8 +161,12 @@ TEMPTATIONS = [
      "Quillstone is falling behind on AI.", "banned_phrases"),
     ("TB-HND-0020", "We have Go engineers ready to deploy", "Our bench has Go engineers ready to deploy",
      "banned_phrases"),
+    # The hedge in the next sentence ("I could be wrong, since the company has not confirmed it.") is in
+    # scope of the claim (hedge scope: the claim's sentence and the next one), so the temptation drops it too.
     ("TB-HND-0022", "If the trade-press report of about 60 engineering jobs cut in June is accurate, Stonebridge may "
-     "be carrying", "After Stonebridge cut 60 engineering jobs in June, it is carrying", "honesty"),
+     "be carrying the same roadmap with a smaller team. I could be wrong, since the company has not confirmed it.",
+     "After Stonebridge cut 60 engineering jobs in June, it is carrying the same roadmap with a smaller team.",
+     "honesty"),
     ("TB-HND-0027", "Our rates are the same whenever you sign, so there is no reason to rush a decision:",
      "If you sign by April 30 we can offer a discount:", "honesty"),
 ]

@@ -348,6 +348,21 @@ BAD += [
     Case("zero-signal-invented-series-b", "TB-PRG-0023", add("Congratulations on the recent Series B."), "honesty"),
 ]
 
+# Recall gaps found by the natural-writing set's flawed emails (issue: natural writing).
+_ROUTE = "Today we have 7 Python engineers ready to deploy, so I will not promise all 15."
+BAD += [
+    Case("over-commitment-granted", WARM, replace(_ROUTE, "Yes, we can staff the 15 Python engineers you asked for."),
+         "honesty"),
+    Case("second-request-joined-to-the-call", COLD, replace(
+        "would 15 minutes next week be useful?",
+        "would 15 minutes next week be useful, and could you send over your hiring plan?"), "one_ask"),
+    Case("two-requests-of-one-kind", COLD, closing(
+        "Please reply with your current bottleneck and send me the job descriptions."), "one_ask"),
+    Case("discount-without-a-figure", WARM, add("We can sharpen the rate for a longer commitment."), "honesty"),
+    Case("ai-pitch-without-gap-words", "TB-PRG-0432",
+         add("Most companies in your space already run machine learning in production."), "honesty"),
+]
+
 # -- hard but good: each must pass all five ---------------------------------------------------------
 GOOD: list[Case] = [
     Case("reference-cold", COLD, lambda t: _email(*_ref(t)), ""),
@@ -379,6 +394,20 @@ GOOD: list[Case] = [
     Case("leading-blank-lines", COLD, lambda t: "\n\n" + _email(*_ref(t)), ""),
     Case("warm-emoji-mirrors-prospect", "TB-HND-0021", replace("Good to hear from you.", "Good to hear from you \U0001f642"),
          ""),
+]
+# Natural writing that the scorer used to fail (issue: natural writing).
+GOOD += [
+    Case("refusal-of-the-request", WARM, replace(
+        _ROUTE, "15 Python engineers within 30 days is more than I can promise today; 7 are ready now."), ""),
+    Case("hedge-in-the-next-sentence", COLD, replace(
+        "I cannot tell from the outside whether the two open backend roles are the whole queue. Is the backlog "
+        "longer than the postings suggest?",
+        "Your careers page lists two open backend roles. I cannot confirm that is the whole queue."), ""),
+    Case("signals-not-seen", COLD, add("I have not seen a layoff or a leadership change at Lumenfold."), ""),
+    Case("offshore-as-description", COLD, add("Some teams ask how this differs from offshore engineering models."),
+         ""),
+    Case("outline-question-ask", COLD, replace(
+        "would 15 minutes next week be useful?", "would a one-page outline of the approach be useful?"), ""),
 ]
 GOOD += [
     Case("medium-market-hedged", "TB-PRG-0432",

@@ -78,3 +78,23 @@ def test_quoted_thread_subject_is_not_the_writers_words(example_tasks):
     # The reply's subject repeats the thread's subject: it is quoted text, not checked as ours.
     passed, _ = check_passes(task, variant(task), "banned_phrases")
     assert passed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We also keep a one-page brief on offshore engineering models.", True),  # plain description
+        ("Cheap offshore developers are not what we do.", False),  # the cliche itself
+        ("Same quality at a fraction of the cost.", False),
+    ],
+)
+def test_offshore_cliches_not_the_word(example_tasks, sentence, expected):
+    task = example_tasks["TB-HND-EX01"]
+    email = variant(task, ("We place managed", sentence + " We place managed"))
+    assert check_passes(task, email, "banned_phrases")[0] is expected
+
+
+def test_reason_quotes_the_writers_spelling(example_tasks):
+    task = example_tasks["TB-HND-EX01"]
+    _, score = check_passes(task, variant(task, ("We place managed", "Let us Touch-Base. We place managed")), "banned_phrases")
+    assert score.checks["banned_phrases"].reasons[0].message == "banned phrase 'Touch-Base' in the body"

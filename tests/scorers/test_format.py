@@ -117,3 +117,12 @@ def test_parser_accepts_subject_variants(example_tasks, wrapper):
     passed, score = check_passes(task, wrapper.format(s=ref.subject, b=ref.body), "format")
     assert passed, score.checks["format"].reasons
     assert score.passed
+
+
+def test_one_attachment_is_reported_once(example_tasks):
+    """'please find attached' holds 'find attached': one problem, one reason."""
+    task = example_tasks["TB-HND-EX01"]
+    _, score = check_passes(
+        task, variant(task, ("Teams at this stage", "Please find attached our deck. Teams")), "format"
+    )
+    assert [r.code for r in score.checks["format"].reasons] == ["attachment"]

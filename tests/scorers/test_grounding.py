@@ -47,6 +47,22 @@ CASES = [
     ("greeting with last name only", (("Hi Maya,", "Hi Okafor,"),), False),
     ("greeting with full name", (("Hi Maya,", "Hi Maya Okafor,"),), True),
     ("no greeting", (("Hi Maya,\n\n", ""),), False),
+    # -- natural writing ----------------------------------------------------------------------------
+    (
+        "a short sentence naming the signal, in a paragraph of prose",
+        ((FUNDING_SENTENCE, "Congrats on the $14M."),),
+        True,
+    ),
+    (
+        "one phrase borrowed from the brief inside the writer's sentence",
+        (
+            (
+                FUNDING_SENTENCE,
+                "I read that Lumenfold closed a $14M Series A in February 2026, led by Northbeam Ventures, and I wanted to say congratulations.",
+            ),
+        ),
+        True,
+    ),
 ]
 
 
@@ -105,3 +121,54 @@ def test_zero_signal_brief_needs_the_company_named(example_tasks):
     assert not check_passes(zero, bare, "grounding")[0]
     assert check_passes(zero, named, "grounding")[0]
     assert check_passes(zero, variant(task), "grounding")[0]
+
+
+def _with(task, **changes):
+    return task.model_copy(update=changes)
+
+
+def test_a_signal_named_by_its_own_fact(example_tasks):
+    """task-format.md: restating a fact number with its noun names the signal ("77 roles")."""
+    task = example_tasks["TB-HND-EX03"]
+    email = variant(task, ("After the 12% reduction in force in May", "After the 77 roles cut in May"))
+    passed, score = check_passes(task, email, "grounding")
+    assert passed, score.checks["grounding"].reasons
+
+
+def test_the_reader_is_the_signal(example_tasks):
+    """A leadership change about the prospect is named in the second person."""
+    from tenacious_bench.task import Signal
+
+    base = example_tasks["TB-HND-EX01"]
+    leader = Signal.model_validate(
+        {"id": "new_leader", "type": "leadership_change", "confidence": "high", "date": "2026-01-12",
+         "text": "Maya Okafor joined Lumenfold as CTO in January 2026.",
+         "facts": {"leader_name": "Maya Okafor", "leader_title": "CTO"}, "anchors": ["Maya Okafor", "joined as CTO"]}
+    )
+    constraints = base.constraints.model_copy(update={"required_signals": ["new_leader"]})
+    task = _with(base, signals=[*base.signals, leader], constraints=constraints)
+    good = variant(base, (FUNDING_SENTENCE, "Congratulations on joining Lumenfold as CTO in January."))
+    assert check_passes(task, good, "grounding")[0]
+    vague = variant(base, (FUNDING_SENTENCE, "Congratulations on all the recent changes at your company."))
+    assert not check_passes(task, vague, "grounding")[0]
+
+
+def test_a_warm_reply_with_no_required_signal_is_grounded_by_the_thread(example_tasks):
+    base = example_tasks["TB-HND-EX02"]
+    task = _with(base, signals=[], constraints=base.constraints.model_copy(update={"required_signals": []}))
+    assert check_passes(task, variant(base), "grounding")[0]
+    empty = variant(
+        base,
+        ("Thanks for the clear brief on the 15 Python engineers you need within 30 days.", "Thanks for writing."),
+        ("Today we have 7 Python engineers ready to deploy, so I will not promise all 15. ", ""),
+    )
+    assert not check_passes(task, empty, "grounding")[0]
+
+
+def test_reasons_name_the_words_that_counted(example_tasks):
+    task = example_tasks["TB-HND-EX01"]
+    pasted = variant(task, (FUNDING_SENTENCE, "Closed a $14M Series A in February 2026, led by Northbeam Ventures."))
+    _, score = check_passes(task, pasted, "grounding")
+    reason = score.checks["grounding"].reasons[0]
+    assert "northbeam" in reason.details["pasted_words"] and reason.details["named_by"]
+    assert "Closed a $14M Series A" in reason.message  # the writer's words, not the normalised text

@@ -8,8 +8,36 @@ from tests.conftest import check_passes, variant
 
 CLOSE = "If that is on your roadmap, would 15 minutes next week be useful?"
 
+FIRST = "We place managed Python and Go engineers, typically deployed in about two weeks."
+
 CASES = [
     ("reference: hedging question then one ask", (), True),
+    # -- sentence roles (issue: natural writing) ----------------------------------------------------
+    (
+        "a statement about a conversation is not an ask",
+        (("recruiting can.", "recruiting can. The next step in such cases is usually a short conversation."),),
+        True,
+    ),
+    ("what I can share is a statement", ((FIRST, FIRST + " What I can share today is the public band."),), True),
+    ("a third party's write-up worth a look", ((FIRST, FIRST + " Their write-up may be worth a look."),), True),
+    (
+        "a conditional statement in a middle paragraph",
+        ((FIRST, "If that is on your roadmap, it is the kind of project a managed team takes on."),),
+        True,
+    ),
+    ("a source named .fyi is no FYI", ((FIRST, FIRST + " I read the engineering.fyi post on it."),), True),
+    ("would an outline be useful", ((CLOSE, "Would a one-page outline be useful?"),), True),
+    ("want me to set that up", ((CLOSE, "Want me to set that up?"),), True),
+    (
+        "a second request joined to the call",
+        ((CLOSE, "Would 15 minutes next week be useful, and could you send over your hiring plan?"),),
+        False,
+    ),
+    (
+        "two requests of one kind joined by and",
+        ((CLOSE, "Please reply with your bottleneck and send me the job descriptions."),),
+        False,
+    ),
     (
         "question plus calendar link for the same call",
         ((CLOSE, "Would 15 minutes next week be useful? My calendar: https://cal.com/yabi/15min"),),
