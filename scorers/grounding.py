@@ -18,9 +18,11 @@ __all__ = ["anchor_token_lists", "is_pasted", "is_real_sentence"]
 
 MIN_SENTENCE_WORDS = 6
 # A run of this many tokens shared with the brief's own text is pasted, not written; a sentence is
-# a pasted copy when such runs cover more than half of it (one borrowed phrase is not a paste).
+# a pasted copy when such runs cover all of it: a signal restated with one word of the writer's
+# own ("Quaybridge closed a $19M Series A on July 22", "You asked for 6 ML engineers...") is the
+# writer's sentence, as blind labellers read it.
 PASTED_NGRAM = 8
-PASTED_SHARE = 0.5
+PASTED_SHARE = 1.0
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "as", "is", "are", "was"])
 
 
@@ -67,7 +69,7 @@ def is_pasted(view: EmailView, sentence: Sentence) -> bool:
     """Dominated by verbatim brief text, and not turned into the writer's own address: a sentence whose
     own words include "I", "we" or "you" ("You asked for 6 ML engineers...") restates the brief."""
     flags = _coverage(view).get(id(sentence), [])
-    if sum(flags) <= PASTED_SHARE * len(sentence.tokens):
+    if not flags or sum(flags) < PASTED_SHARE * len(sentence.tokens):
         return False
     own = {w for w, c in zip(sentence.tokens, flags, strict=True) if not c}
     return not (_PERSON & own)

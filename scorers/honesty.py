@@ -10,6 +10,7 @@ import functools
 
 import regex
 from tenacious_bench.scorers.base import Check
+from tenacious_bench.scorers.one_ask import asks_in
 
 from tenacious_bench.mentions import Mention, anchor_token_lists, find_mentions
 from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
@@ -85,13 +86,16 @@ _GRANTS = regex.compile(
 )
 _GRANTS_STAFF = regex.compile(
     r"\b(?:yes|(?:we|i) (?:can|will|could|are able to|am able to|would) (?:\w+ )?(?:staff|provide|deliver|cover|do|place|"
-    r"commit|start|get|send|put|bring|assign|field|supply|fill|block|hold|reserve|have))\b"
+    r"commit|start|get|send|put|bring|assign|field|supply|fill|block|hold|reserve|have|lock|secure|guarantee|"
+    r"confirm|keep|set aside|make|deploy|onboard|add|ramp up|line up|spin up|assemble|give|offer|allocate|dedicate|match|find|source|provide you with|put together)|(?:we|i) (?:currently |now |already )?have|(?:are|is) (?:all )?(?:available|ready|free))\b"
 )
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|yours)\b")
 _BACK_CONDITION = regex.compile(
     r"\b(?:if|assuming|provided|should) (?:that|this|so|it|they|those|these|the (?:report|post|posts|listing|listings|"
     r"news|mention|memo|figure|number|numbers|signal|coverage|item|source))\b|\bif so\b|\bif (?:i am|i'm|we are) right\b"
 )
+_OPEN_QUESTION = regex.compile(r"\b(?:whether|if|asked|ask)\b")
+_LIST_MARKER = regex.compile(r"^\(?\d{1,2}[.)]$")
 _BACK_REFERENCE = regex.compile(
     r"\b(?:that|this|it|its|those|these|they|so|the (?:report|post|posts|listing|listings|news|mention|memo|figure|"
     r"number|numbers|signal|coverage|item|source|data|change|move|round))\b"
@@ -160,6 +164,10 @@ class Honesty(Check):
         sentences = view.sentences
         company = normalize(view.task.prospect.company)
 
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in find_mentions(view):
+            by_sentence.setdefault(m.sentence, []).append(m)
+
         def hedges(s: Sentence, medium: bool) -> bool:
             return s.is_question or uncertain.any(s.text) or (medium and conditional.any(s.text))
 
@@ -168,7 +176,7 @@ class Honesty(Check):
             nothing of the reader, or (medium) a condition pointing back ("If that is right, ...");
             never a hedge about another signal."""
             s = sentences[i]
-            here = [m for m in find_mentions(view) if m.sentence == i and m.how != "cue"]
+            here = [m for m in by_sentence.get(i, ()) if m.how != "cue"]
             if any(m.signal != signal_id for m in here):
                 return False
             if not here and not _BACK_REFERENCE.search(s.text):
@@ -177,7 +185,7 @@ class Honesty(Check):
                 return True
             if s.is_question and not any(c.any(s.text) for c in g.ask_cues.values()):
                 return True
-            return medium and _BACK_CONDITION.search(s.text) is not None
+            return medium and (_BACK_CONDITION.search(s.text) is not None or conditional.any(s.text))
 
         for signal in view.task.signals:
             if signal.confidence == "high":
@@ -226,6 +234,8 @@ class Honesty(Check):
         totals = g.honesty_set("total_value_phrases").find(s.text)
         horizons = [(h.start, h.end) for h in g.honesty_set("horizon_phrases").find(s.text)]
         generic = g.honesty_set("generic_markers").any(s.text) and not _SECOND_PERSON.search(s.text)
+        if _LIST_MARKER.match(s.text):
+            return out  # "1." alone: an ordered list's marker, not a number
         for n in mentions:
             if any(a <= n.start < b for a, b in horizons):
                 continue  # a time horizon ("over the next two quarters") claims nothing
@@ -293,6 +303,8 @@ class Honesty(Check):
                 continue
             if self._elapsed(view, s, n, brief):
                 continue  # "week three in the new role" when the start date is in the brief
+            if unit in ("minute", "hour") and asks_in(view, s):
+                continue  # a proposed meeting's length: one_ask judges first calls (not twice)
             if unit is not None and generic:
                 continue  # general context: "new leaders often review vendors in their first 90 days"
             if unit is not None:  # a duration that is no service fact: only the brief can support it
@@ -310,11 +322,11 @@ class Honesty(Check):
                         )
                     )
                 continue
-            stack_words = {normalize(st): st for st in task.bench}
+            stack_words = _stack_words(task, g)
             # "5 Go engineers": a stack right before the noun is the only stack the number commits;
             # otherwise the stacks named in the sentence are summed (task-format.md).
             own = [stack_words[w] for w in after[:2] if w in stack_words]
-            stacks = own or [st for w, st in stack_words.items() if _word_re(w).search(s.text)]
+            stacks = own or list(dict.fromkeys(st for w, st in stack_words.items() if _word_re(w).search(s.text)))
             available = sum(task.bench[st] for st in stacks) if stacks else sum(task.bench.values())
             engineer_noun = self._engineer_noun(g, after)
             role_noun = self._role_noun(g, after)
@@ -323,11 +335,18 @@ class Honesty(Check):
                 continue  # "a company of about 90 people" for 88 employees
             clause = clause_at(s.text, g, n.start)
             clause_text = s.text[clause.start : clause.end]
+            # A number the brief holds, restated as the prospect's ("you asked whether 5 could start",
+            # "where we stand on 12 Go engineers", "a team of 32 people") is theirs; it becomes a
+            # commitment only when granted ("yes, we can staff the 12 you asked for").
+            grant = _GRANTS_STAFF.search(clause_text)
+            granted = grant is not None and not _OPEN_QUESTION.search(clause_text[: grant.start()])
+            theirs = brief.has(n) and not granted
             committing = (
                 (engineer_noun or stacks)
                 and not role_noun
                 and g.honesty_set("commitment_cues").any(clause_text)
-                and (not _REFERENCE_TO_PROSPECT.search(clause_text) or _GRANTS_STAFF.search(clause_text))
+                and not theirs
+                and (not _REFERENCE_TO_PROSPECT.search(clause_text) or granted)
             )
             if committing and n.value > available:
                 where = "+".join(stacks) if stacks else "all stacks"
@@ -520,6 +539,28 @@ class Honesty(Check):
         ai = task.ai_maturity
         if not (ai.score == 3 or (ai.score == 2 and ai.confidence == "high")):
             ai_terms, gap_terms = g.honesty_set("ai_terms"), g.honesty_set("gap_terms")
+            # Naming a peer gap that is itself an AI capability pitches it, gap words or not.
+            ai_gaps = {
+                s.id
+                for s in task.signals
+                if s.type == "capability_gap"
+                and (
+                    str(s.facts["ai_capability"]).lower() == "yes"
+                    if "ai_capability" in s.facts
+                    else ai_terms.any(normalize(s.text))
+                )
+            }
+            for m in find_mentions(view):
+                if m.signal in ai_gaps and m.how != "cue":
+                    s = view.sentences[m.sentence]
+                    out.append(
+                        Reason(
+                            "ai_gap_pitch",
+                            f"AI capability gap {m.signal!r} named at AI maturity {ai.score} ({ai.confidence}): {s.quote!r}",
+                            {"sentence": s.quote, "signal": m.signal, "named_by": m.words},
+                        )
+                    )
+                    break
             for s in view.sentences:
                 if not ai_terms.any(s.text):
                     continue
@@ -534,6 +575,19 @@ class Honesty(Check):
                         )
                     )
         return out
+
+
+def _stack_words(task: Task, g) -> dict[str, str]:
+    """Normalised stack names of the task's bench, with the style guide's aliases ("infrastructure"
+    for infra, "machine learning" for ml)."""
+    def compute(t: Task) -> dict[str, str]:
+        words = {normalize(st): st for st in t.bench}
+        for st, names in g.raw["honesty"].get("stack_aliases", {}).items():
+            if st in t.bench:
+                words.update({normalize(a): st for a in names})
+        return words
+
+    return task_cached(task, f"stack_words:{g.sha256}", compute)
 
 
 def _mentions_of(view: EmailView, signal_id: str) -> list[Mention]:
@@ -613,6 +667,13 @@ class _BriefNumbers:
             self.values["year"].add(float(d.year))
             self.values["quarter"].add(float((d.month - 1) // 3 + 1))
         self.values["count"].add(float(task.prospect.employees))
+        # Counts the brief shows without writing them: how many peers or stacks a signal lists, and
+        # the engineers available per stack (restating capacity: "so those 8 fit your window").
+        for s in task.signals:
+            for v in s.facts.values():
+                if isinstance(v, list) and v:
+                    self.values["count"].add(float(len(v)))
+        self.values["count"].update(float(n) for n in task.bench.values())
         self.bands = [(b.usd_low, b.usd_high) for b in task.pricing_bands]
         # Durations with their unit: "within 30 days" in the brief supports "30 days", not "30 minutes".
         self.durations: set[tuple[float, str]] = set()

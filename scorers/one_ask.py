@@ -22,6 +22,7 @@ _IMPERATIVE = regex.compile(
     r"schedule|grab|ping|text|message|ring|phone|contact|join|pick|forward|share|tell|let me know)\b"
 )
 _CLAUSE_SPLIT = regex.compile(r";|,? and (?:also |then )?|,? also |,? plus |,? then ")
+_SAME_THING = regex.compile(r"\b(?:send|share|forward|pass)(?: you| over| along)? (?:it|that|them|this|one|those|these)\b")
 _CALL_WORDS = regex.compile(
     r"\b(?:call|chat|meeting|conversation|session|talk|zoom|minutes?|mins?|hours?|hr)\b"
 )
@@ -49,7 +50,7 @@ def _request_verb(text: str) -> str:
     return (m.group(1) or m.group(2) or "") if m else ""
 
 
-def _asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
+def asks_in(view: EmailView, s: Sentence) -> list[set[str]]:
     """The asks in one sentence: one, unless it lists different requests joined by 'and'.
 
     A sentence is an ask only in the role of one (a question, a request, an offer, a proposal): a
@@ -110,7 +111,7 @@ class OneAsk(Check):
         for s in view.sentences:
             if is_pasted(view, s):
                 continue  # a copy of the brief's (or thread's) own words asks nothing of the writer's own
-            for cats in _asks_in(view, s):
+            for cats in asks_in(view, s):
                 # A link (or a call sentence) right after an ask in the same paragraph for the same
                 # call is the same ask: "Would 15 minutes work? Here is my calendar: <link>".
                 if (
@@ -124,6 +125,8 @@ class OneAsk(Check):
                             and asks[-1][1] & {"call", "link"}
                             and cats <= {"call", "link", "open_to"}
                         )
+                        # "I can send you the one-page brief. Reply and I will share it.": one offer
+                        or (asks[-1][1] & {"resource", "offer"} and _SAME_THING.search(s.text) is not None)
                     )
                 ):
                     asks[-1] = (asks[-1][0], asks[-1][1] | cats)
@@ -138,6 +141,23 @@ class OneAsk(Check):
             for s, c in asks
         ]
         problems: list[Reason] = []
+        if not asks:
+            # A closing question to the reader asks for a reply ("Is that a live question for you, or
+            # is the team set for now?"), when nothing else in the email asks for anything.
+            closing = [
+                s
+                for s in view.sentences
+                if s.paragraph == view.closing_paragraph and s.is_question and not is_pasted(view, s)
+            ]
+            if closing:
+                asks.append((closing[-1], {"reply"}))
+                found.append(
+                    Reason(
+                        "ask",
+                        f"ask (reply): {closing[-1].text!r}",
+                        {"sentence": closing[-1].text, "categories": ["reply"], "paragraph": closing[-1].paragraph},
+                    )
+                )
         if not asks:
             problems.append(Reason("no_ask", "no call to action found"))
         elif len(asks) > 1:

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "contamination": "contamination",
     "schema": "schema",
     "baselines": "baselines",
+    "natural": "natural",
     "build-dataset": "build_dataset",
 }
 

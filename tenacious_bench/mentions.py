@@ -32,7 +32,7 @@ _KEY_NOUNS: dict[str, tuple[str, ...]] = {
     "open_roles": ("role", "opening", "position", "posting", "req", "requisition", "job", "engineer", "hire"),
     "previous_open_roles": ("role", "opening", "position", "posting", "req", "requisition", "job"),
     "headcount": ("people", "person", "employee", "role", "job", "position", "staff", "engineer", "head"),
-    "engineers_requested": ("engineer", "developer", "people", "dev", "hire"),
+    "engineers_requested": ("engineer", "developer", "people", "dev", "hire", "senior", "junior", "person"),
     "window_days": ("day",),
     "start_within_days": ("day",),
     "days": ("day",),
@@ -150,20 +150,64 @@ def _fact_mention(text: str, tokens: list[str], f: _SignalFacts) -> str | None:
     return None
 
 
-def _reader_mention(view: EmailView, text: str, f: _SignalFacts) -> str | None:
-    """A second-person sentence about the reader's own move: a leadership cue, or their new title."""
-    if not f.reader or not _SECOND_PERSON.search(text):
+def _reader_mention(view: EmailView, text: str, f: _SignalFacts, s: Signal) -> str | None:
+    """A sentence about the reader's own move: a second-person leadership cue, or their new title with
+    "you", the company's name or the month of the move ("Starting as VP of Engineering at Loomforge
+    in October")."""
+    if not f.reader:
         return None
-    cue = view.guide.honesty_set("reader_change_cues").find(text)
+    second = _SECOND_PERSON.search(text) is not None
+    cue = view.guide.honesty_set("reader_change_cues").find(text) if second else []
     if cue:
         return text[cue[0].start : cue[0].end]
-    if f.reader_title and contains_sequence(canonical_tokens(text), list(f.reader_title)):
+    titled = f.reader_title and contains_sequence(canonical_tokens(text), list(f.reader_title))
+    if titled and (second or _company_word(view.task) in text or _month_of(s, text)):
         return " ".join(f.reader_title)
     return None
 
 
+def _company_word(task: Task) -> str:
+    from tenacious_bench.scoring import task_cached
+
+    return task_cached(task, "company_word", lambda t: (normalize(t.prospect.company).split() or [""])[0])
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _month_of(s: Signal, text: str) -> bool:
+    if not s.date:
+        return False
+    name = _MONTHS[int(s.date[5:7]) - 1]
+    return regex.search(rf"\b(?:in|on|since|from|this|last|early|late|mid)[ -](?:\w+ )?{name}\b", text) is not None
+
+
+def _dated_event(view: EmailView, text: str, s: Signal) -> str | None:
+    """A cue word of the signal's type with the signal's own date: "your reduction in force on October 8"."""
+    if not s.date:
+        return None
+    cues = view.guide.invented_signal_cues.get(s.type)
+    if cues is None:
+        return None
+    hits = cues.find(text)
+    if not hits:
+        return None
+    month, day = _MONTHS[int(s.date[5:7]) - 1], int(s.date[8:10])
+    dated = regex.search(rf"\b{month} {day}\b|\b{day} {month}\b", text)
+    return f"{text[hits[0].start : hits[0].end]} ... {dated.group(0)}" if dated else None
+
+
 def find_mentions(view: EmailView) -> tuple[Mention, ...]:
-    """Every (signal, sentence) mention in the writer's body, the strongest kind per pair."""
+    """Every (signal, sentence) mention in the writer's body, the strongest kind per pair (computed
+    once per email; grounding and honesty read the same result)."""
+    cached = view.__dict__.get("_mentions")
+    if cached is None:
+        cached = view.__dict__["_mentions"] = _find_mentions(view)
+    return cached
+
+
+def _find_mentions(view: EmailView) -> tuple[Mention, ...]:
     task, out = view.task, []
     for i, s in enumerate(view.sentences):
         tokens = list(s.tokens)
@@ -177,9 +221,13 @@ def find_mentions(view: EmailView) -> tuple[Mention, ...]:
             if fact is not None:
                 out.append(Mention(sig.id, i, "fact", fact))
                 continue
-            reader = _reader_mention(view, s.text, f)
+            reader = _reader_mention(view, s.text, f, sig)
             if reader is not None:
                 out.append(Mention(sig.id, i, "reader", reader))
+                continue
+            dated = _dated_event(view, s.text, sig)
+            if dated is not None:
+                out.append(Mention(sig.id, i, "fact", dated))
     # Cue words of a type mention the brief's signal of that type, unless the sentence already
     # names another signal of that type (then the cue belongs to that one).
     named = {(m.signal, m.sentence) for m in out}

@@ -32,7 +32,12 @@ def _terminator_re(terms: tuple[str, ...]) -> regex.Pattern[str]:
 
 def clauses(text: str, guide: StyleGuide) -> list[Clause]:
     """Clause spans of one normalised sentence."""
-    pattern = _terminator_re(tuple(guide.negation_terminators))
+    return _clauses(text, tuple(guide.negation_terminators))
+
+
+@functools.lru_cache(maxsize=8192)
+def _clauses(text: str, terminators: tuple[str, ...]) -> list[Clause]:
+    pattern = _terminator_re(terminators)
     out, pos = [], 0
     for m in pattern.finditer(text):
         if m.start() > pos:

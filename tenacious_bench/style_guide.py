@@ -12,6 +12,7 @@ from typing import Any
 import regex
 import yaml
 
+from tenacious_bench.literals import required_literals
 from tenacious_bench.text import normalize, phrase_pattern
 
 DEFAULT_STYLE_GUIDE = "style_guide.yaml"
@@ -57,6 +58,13 @@ class Phrase:
             return ""
         return max(regex.split(r"[\s\-]+", normalize(self.source)), key=len)
 
+    @functools.cached_property
+    def literals(self) -> tuple[str, ...] | None:
+        """Strings one of which every match contains (None: unknown, always try the pattern)."""
+        if not self.source.startswith("regex:"):
+            return (self.literal,)
+        return required_literals(self.source[len("regex:") :].strip())
+
     def finditer(self, text: str):
         if self.literal not in text:
             return
@@ -75,22 +83,38 @@ class PhraseSet:
     phrases: tuple[Phrase, ...]
 
     @functools.cached_property
-    def _prefilter(self) -> regex.Pattern[str] | None:
-        """One alternation of the plain phrases' literal words: if it finds nothing, no plain phrase
-        can match. None when the set holds a regex entry (those are always tried)."""
-        if not self.phrases or any(p.source.startswith("regex:") for p in self.phrases):
-            return None
-        literals = sorted({p.literal for p in self.phrases}, key=len, reverse=True)
-        return regex.compile("|".join(regex.escape(x) for x in literals))
+    def _automaton(self) -> tuple[Any, tuple[tuple[int, ...], ...], tuple[int, ...]]:
+        """One Aho-Corasick automaton over every phrase's required literals (ahocorasick-rs): a single
+        pass over a text names the few phrases that can match, instead of trying each pattern.
+        Returns (automaton or None, phrase indices per literal, phrases to always try)."""
+        import ahocorasick_rs
 
-    def _may_match(self, text: str) -> bool:
-        return self._prefilter is None or self._prefilter.search(text) is not None
+        literals: dict[str, list[int]] = {}
+        always = []
+        for i, p in enumerate(self.phrases):
+            if p.literals is None:
+                always.append(i)
+                continue
+            for lit in p.literals:
+                literals.setdefault(lit, []).append(i)
+        keys = list(literals)
+        automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
+        return automaton, tuple(tuple(literals[k]) for k in keys), tuple(always)
+
+    def _candidates(self, text: str) -> list[Phrase]:
+        automaton, owners, always = self._automaton
+        found = set(always)
+        if automaton is not None:
+            for k, _, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+                found.update(owners[k])
+        return [self.phrases[i] for i in sorted(found)]
 
     def find(self, text: str) -> list[PhraseHit]:
-        if not self._may_match(text):
+        candidates = self._candidates(text)
+        if not candidates:
             return []
         hits = sorted(
-            (PhraseHit(p.source, m.start(), m.end(), p.category) for p in self.phrases for m in p.finditer(text)),
+            (PhraseHit(p.source, m.start(), m.end(), p.category) for p in candidates for m in p.finditer(text)),
             key=lambda h: (h.start, -h.end),
         )
         # One problem is reported once: a hit inside a longer hit of the same set ("find attached" in
@@ -101,19 +125,8 @@ class PhraseSet:
                 out.append(h)
         return out
 
-    @functools.cached_property
-    def _combined(self) -> regex.Pattern[str] | None:
-        """Every phrase in one alternation (None if an entry has `unless` exceptions)."""
-        if not self.phrases or any(p.unless for p in self.phrases):
-            return None
-        return regex.compile("|".join(f"(?:{p.pattern.pattern})" for p in self.phrases))
-
     def any(self, text: str) -> bool:
-        if not self._may_match(text):
-            return False
-        if self._combined is not None:
-            return self._combined.search(text) is not None
-        return any(next(p.finditer(text), None) is not None for p in self.phrases)
+        return any(next(p.finditer(text), None) is not None for p in self._candidates(text))
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -133,7 +146,7 @@ def phrase_set(entries: list[Any], where: str, category: str = "") -> PhraseSet:
     out = PhraseSet(tuple(phrases))
     for p in out.phrases:  # compile now, so a bad entry is reported at load time
         _ = p.pattern, p.unless_patterns, p.literal
-    _ = out._prefilter, out._combined
+    _ = out._automaton
     return out
 
 

@@ -5,6 +5,10 @@ the writer's intent and pass-1 labels) and label_N/labels.jsonl (the blind secon
 Output: emails.jsonl beside this script, one row per email, with the final labels, both passes'
 labels (the history), the half (tuning or sealed, fixed by halves.json before any scoring) and, for
 held-out tasks, the benchmark canary so no training builder can take them.
+
+Batch 1 (w1-w4) was split into halves by task before any scoring; batch 2 (w5-w8, written after the
+first scorer fixes, on tasks disjoint from batch 1) is tuning data only (halves.json lists its tasks
+as tuning).
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ def main(blind: str) -> None:
         for line in (DATA / "tasks.jsonl").read_text().splitlines()
     }
     rows = []
-    for n, writer in enumerate(("w1", "w2", "w3", "w4"), 1):
+    for n, writer in enumerate(("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"), 1):
+        if not (root / writer / "emails.jsonl").exists():
+            continue
         emails = [json.loads(x) for x in (root / writer / "emails.jsonl").read_text().splitlines() if x.strip()]
         labels = [json.loads(x) for x in (root / f"label_{n}" / "labels.jsonl").read_text().splitlines() if x.strip()]
         for j, (e, lab) in enumerate(zip(emails, labels, strict=True)):

@@ -47,6 +47,37 @@ def packet_json(task) -> dict:
     return row
 
 
+WRITERS_BATCH2 = ("w5", "w6", "w7", "w8")
+
+
+def main_batch2(out_dir: str) -> None:
+    """Batch 2 (tuning only): every dev and held-out task not in batch 1, one writer each. Batch 2 was
+    added after the first scorer fixes, to tune on more than 80 emails without touching the sealed
+    half; its tasks are disjoint from the sealed half's."""
+    used = {json.loads(x)["task_id"] for x in (DATA / "tasks.jsonl").read_text().splitlines() if x.strip()}
+    rest = sorted((t for s in ("dev", "held_out") for t in load_split(s) if t.task_id not in used),
+                  key=lambda t: t.task_id)
+    random.Random(SEED + 2).shuffle(rest)
+    with (DATA / "tasks.jsonl").open("a") as f:
+        for t in rest:
+            f.write(json.dumps(t.model_dump(mode="json", by_alias=True, exclude_none=True)) + "\n")
+    write_packets(Path(out_dir), {w: rest[i::4] for i, w in enumerate(WRITERS_BATCH2)})
+
+
+def write_packets(out: Path, assignment: dict[str, list]) -> None:
+    for w, ts in assignment.items():
+        d = out / w
+        d.mkdir(parents=True, exist_ok=True)
+        lines = []
+        for t in ts:
+            system, user = (m["content"] for m in build_messages(t))
+            lines += [f"## {t.task_id}", "", "### System prompt", "", system, "", "### User prompt", "", user, "",
+                      "### Task JSON (anchors, reference and metadata removed)", "", "```json",
+                      json.dumps(packet_json(t), indent=1), "```", ""]
+        (d / "tasks.md").write_text("\n".join(lines))
+        print(w, len(ts))
+
+
 def main(out_dir: str) -> None:
     tasks = select()
     (DATA / "tasks.jsonl").write_text(
@@ -62,18 +93,11 @@ def main(out_dir: str) -> None:
             b = WRITERS[(i + 1) % 4]
         assignment[a].append(t)
         assignment[b].append(t)
-    for w, ts in assignment.items():
-        d = out / w
-        d.mkdir(parents=True, exist_ok=True)
-        lines = []
-        for t in ts:
-            system, user = (m["content"] for m in build_messages(t))
-            lines += [f"## {t.task_id}", "", "### System prompt", "", system, "", "### User prompt", "", user, "",
-                      "### Task JSON (anchors, reference and metadata removed)", "", "```json",
-                      json.dumps(packet_json(t), indent=1), "```", ""]
-        (d / "tasks.md").write_text("\n".join(lines))
-        print(w, len(ts))
+    write_packets(out, assignment)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) > 2 and sys.argv[2] == "--batch2":
+        main_batch2(sys.argv[1])
+    else:
+        main(sys.argv[1])

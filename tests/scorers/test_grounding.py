@@ -54,6 +54,11 @@ CASES = [
         True,
     ),
     (
+        "the signal line restated with the company as its subject",
+        ((FUNDING_SENTENCE, "Lumenfold closed a $14M Series A in February 2026, led by Northbeam Ventures."),),
+        True,
+    ),
+    (
         "one phrase borrowed from the brief inside the writer's sentence",
         (
             (
@@ -172,3 +177,25 @@ def test_reasons_name_the_words_that_counted(example_tasks):
     reason = score.checks["grounding"].reasons[0]
     assert "northbeam" in reason.details["pasted_words"] and reason.details["named_by"]
     assert "Closed a $14M Series A" in reason.message  # the writer's words, not the normalised text
+
+
+def test_a_dated_event_names_the_signal(example_tasks):
+    """A cue word of the signal's type with the signal's own date names it ("the reduction in force on May 28")."""
+    task = example_tasks["TB-HND-EX03"]
+    email = variant(task, ("After the 12% reduction in force in May", "After the reduction in force on May 28"))
+    assert check_passes(task, email, "grounding")[0]
+
+
+def test_the_readers_title_and_month_name_the_move(example_tasks):
+    from tenacious_bench.task import Signal
+
+    base = example_tasks["TB-HND-EX01"]
+    leader = Signal.model_validate(
+        {"id": "new_leader", "type": "leadership_change", "confidence": "high", "date": "2026-01-12",
+         "text": "Maya Okafor joined Lumenfold as CTO in January 2026.",
+         "facts": {"leader_name": "Maya Okafor", "leader_title": "CTO"}, "anchors": ["Maya Okafor", "joined as CTO"]}
+    )
+    constraints = base.constraints.model_copy(update={"required_signals": ["new_leader"]})
+    task = base.model_copy(update={"signals": [*base.signals, leader], "constraints": constraints})
+    email = variant(base, (FUNDING_SENTENCE, "Starting as CTO in January is a big change of seat."))
+    assert check_passes(task, email, "grounding")[0]

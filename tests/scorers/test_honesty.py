@@ -140,6 +140,18 @@ EX01 = [
         ((OFFER, "For machine learning, that is a normal place to be at your stage, not a gap."),),
         True,
     ),
+    ("uncertainty: indicative only", ((LOW, "A partial snapshot shows two open backend roles; treat that as indicative only."),), True),
+    (
+        "a proposed meeting's length is one_ask's to judge",
+        (("If that is on your roadmap, would 15 minutes next week be useful?", "Would a 45-minute call next week work?"),),
+        True,
+    ),
+    ("an ordered list's markers are no numbers", ((OFFER, "Two steps:\n1. We place managed Python engineers."),), True),
+    (
+        "a stack named by another name",
+        ((OFFER, "We can lock in 3 infrastructure engineers next month."),),
+        False,
+    ),
     (
         "a sharper rate is a discount",
         ((OFFER, "We could offer a sharper rate for a longer commitment."),),
@@ -193,6 +205,21 @@ EX02 = [
         "granting the prospect's request beyond the bench",
         ((ROUTE, "Yes, we can staff the 15 Python engineers you asked for."),),
         False,
+    ),
+    (
+        "the prospect's request restated, not granted",
+        ((ROUTE, "You asked whether 15 Python engineers could start within 30 days; today 7 are ready."),),
+        True,
+    ),
+    (
+        "where we stand on the request",
+        ((ROUTE, "Here is where we stand on 15 Python engineers within 30 days: 7 are ready today."),),
+        True,
+    ),
+    (
+        "capacity restated as a bare number",
+        ((ROUTE, "Today we have 7 Python engineers ready to deploy, so those 7 fit inside your window."),),
+        True,
     ),
     (
         "topic phrase then the real availability",
@@ -283,3 +310,34 @@ def test_the_prospects_price_offered_as_ours(example_tasks):
     assert not check_passes(task, offered, "honesty")[0]
     quoted = variant(base, (band, "You asked about $8,000 per month; our public senior rate is $9,000 to $12,000."))
     assert check_passes(task, quoted, "honesty")[0]
+
+
+def test_counts_the_brief_shows_without_writing_them(example_tasks):
+    """"the two peers" when a signal lists two peers is the brief's count."""
+    from tenacious_bench.task import Signal
+
+    base = example_tasks["TB-HND-EX01"]
+    gap = Signal.model_validate(
+        {"id": "peers", "type": "capability_gap", "confidence": "high", "date": "2026-03-01",
+         "text": "Northwind and Brightline both publish work on streaming pipelines.",
+         "facts": {"peers": ["Northwind", "Brightline"], "ai_capability": "no"}, "anchors": ["Northwind", "Brightline"]}
+    )
+    task = base.model_copy(update={"signals": [*base.signals, gap]})
+    email = variant(base, (OFFER, "Northwind and Brightline publish on streaming; the two peers are ahead there. " + OFFER))
+    assert check_passes(task, email, "honesty")[0]
+
+
+def test_naming_an_ai_capability_gap_below_the_gate(example_tasks):
+    """A peer gap that is itself an AI capability, named at AI maturity 1, pitches it even without gap words."""
+    from tenacious_bench.task import Signal
+
+    base = example_tasks["TB-HND-EX01"]
+    gap = Signal.model_validate(
+        {"id": "peers", "type": "capability_gap", "confidence": "high", "date": "2026-03-01",
+         "text": "Northwind and Brightline demo ML recommendations.",
+         "facts": {"peers": ["Northwind", "Brightline"], "ai_capability": "yes"}, "anchors": ["Northwind", "Brightline"]}
+    )
+    task = base.model_copy(update={"signals": [*base.signals, gap]})
+    email = variant(base, (OFFER, "Northwind and Brightline each demoed product recommendations this year. " + OFFER))
+    passed, score = check_passes(task, email, "honesty")
+    assert not passed and score.checks["honesty"].reasons[0].code == "ai_gap_pitch"

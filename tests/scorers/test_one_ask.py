@@ -29,6 +29,18 @@ CASES = [
     ("would an outline be useful", ((CLOSE, "Would a one-page outline be useful?"),), True),
     ("want me to set that up", ((CLOSE, "Want me to set that up?"),), True),
     (
+        "a closing question is the one ask when nothing else asks",
+        ((CLOSE, "Is hiring a live question for you, or is the team set for now?"),),
+        True,
+    ),
+    (
+        "an offer and the reply that accepts it are one ask",
+        ((CLOSE, "I can send you the one-page brief. Reply and I will send it."),),
+        True,
+    ),
+    ("a conditional request", ((CLOSE, "If you send the hiring plan, I will come back with a team shape."),), True),
+    ("a slot question", ((CLOSE, "Does a slot next week work?"),), True),
+    (
         "a second request joined to the call",
         ((CLOSE, "Would 15 minutes next week be useful, and could you send over your hiring plan?"),),
         False,
