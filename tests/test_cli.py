@@ -47,7 +47,7 @@ def test_score_bad_rows_are_reported_and_the_rest_scored(tmp_path, refs, capsys)
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 1
     assert "unknown task_id 'TB-HND-NOPE'" in err
-    assert "needs 'completion'" in err
+    assert "field body is missing" in err
     assert "invalid JSON" in err
 
 
@@ -106,7 +106,7 @@ def test_validate_style_guide(tmp_path, capsys):
     broken = tmp_path / "g.yaml"
     broken.write_text("name: x\n")
     assert main(["validate", str(broken)]) == 1
-    assert "missing keys" in capsys.readouterr().err
+    assert "g.yaml:1: company: missing key" in capsys.readouterr().err
 
 
 def test_agree(tmp_path, refs, capsys):
