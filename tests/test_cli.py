@@ -155,3 +155,33 @@ def test_console_script_runs():
 def test_schema_command(capsys):
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Task"
+
+
+def test_score_missing_emails_file_is_a_clean_error(capsys):
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", "/nonexistent.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: emails file not found: /nonexistent.jsonl\n"
+
+
+def test_score_broken_json_line_reports_message_line_and_column(tmp_path, capsys):
+    path = tmp_path / "e.jsonl"
+    path.write_text('{"task_id": "TB-HND-EX01", "body": "a\tb"}\n')
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path)]) == 1
+    assert f"error: {path}:1: invalid JSON: Invalid control character at column 38 (character 37)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_score_prints_slices_and_a_progress_bar_on_long_runs(tmp_path, refs, capsys, monkeypatch):
+    from tenacious_bench.commands import score
+
+    monkeypatch.setattr(score, "LONG_RUN_ROWS", 2)
+    path = _emails(tmp_path, refs)
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path), "--format", "table"]) == 0
+    out, err = capsys.readouterr()
+    assert "by slice (pass rate)" in out
+    for row in ("segment=1", "kind=cold", "source_mode=hand_authored", "zero_signal=no"):
+        assert row in out
+    assert "email/s" in err or "email]" in err  # the tqdm bar, on stderr
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path), "--no-progress"]) == 0
+    assert "email/s" not in capsys.readouterr().err
