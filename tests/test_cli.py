@@ -185,3 +185,25 @@ def test_score_prints_slices_and_a_progress_bar_on_long_runs(tmp_path, refs, cap
     assert "email/s" in err or "email]" in err  # the tqdm bar, on stderr
     assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path), "--no-progress"]) == 0
     assert "email/s" not in capsys.readouterr().err
+
+
+def test_agree_labelled_set_is_the_whole_shipped_set(capsys):
+    assert main(["agree", "--labelled-set", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["overall"]["n"] == 243  # the README's figure: three files, one entry point
+    assert main(["agree", "--labelled-set", "--tasks", str(EXAMPLES)]) == 2
+    assert main(["agree", "--labelled", "x.jsonl"]) == 2
+    assert "--labelled-set" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--generator", "--judge"])
+def test_synthesize_refuses_the_offline_composer(tmp_path, capsys, flag):
+    models = {"--generator": "openai/gpt-4o-mini", "--judge": "anthropic/claude-3-5-haiku-latest"}
+    models[flag] = "tenacious/composer"
+    argv = ["synthesize", "--seed-tasks", str(EXAMPLES), "--n", "1", "--out", str(tmp_path / "o.jsonl")]
+    for k, v in models.items():
+        argv += [k, v]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"error: {flag} tenacious/composer: the offline reference composer" in err
+    assert "Traceback" not in err and not (tmp_path / "o.jsonl").exists()
