@@ -286,6 +286,15 @@ def as_task(task: Task | dict[str, Any]) -> Task:
     return task if isinstance(task, Task) else parse_task(task)
 
 
+def resign_task(task: Task, sender: dict[str, str] | None = None) -> Task:
+    """The task signed by `sender`, or with no sender (the style guide's default_sender signs)."""
+    row = task.model_dump(mode="json", by_alias=True, exclude_none=True)
+    row.pop("sender", None)
+    if sender is not None:
+        row["sender"] = sender
+    return parse_task(row, where=f"re-signed {task.task_id}")
+
+
 def shipped_id_problems(tasks: Iterable[Task]) -> list[str]:
     """The shipped dataset's id scheme: `TB-XXX-...` with the prefix naming the source mode."""
     problems = []

@@ -207,3 +207,20 @@ def test_synthesize_refuses_the_offline_composer(tmp_path, capsys, flag):
     err = capsys.readouterr().err
     assert f"error: {flag} tenacious/composer: the offline reference composer" in err
     assert "Traceback" not in err and not (tmp_path / "o.jsonl").exists()
+
+
+def test_resign_drops_or_replaces_the_sender(tmp_path, capsys):
+    from tenacious_bench.scoring import EmailView
+    from tenacious_bench.style_guide import load_style_guide
+    from tenacious_bench.task import load_tasks
+
+    out = tmp_path / "r.jsonl"
+    assert main(["resign", str(EXAMPLES), "--out", str(out)]) == 0
+    tasks = load_tasks(out)
+    assert [t.sender for t in tasks] == [None] * 3
+    acme = load_style_guide("tests/data/acme/style_guide.yaml")
+    assert {EmailView(t, acme, None).sender_first_name for t in tasks} == {"Ngozi"}  # the guide's default
+    assert main(["resign", str(EXAMPLES), "--out", str(out), "--first-name", "Tomas", "--title", "Account Director"]) == 0
+    assert {t.sender.first_name for t in load_tasks(out)} == {"Tomas"}
+    assert main(["resign", str(EXAMPLES), "--out", str(out), "--first-name", "Tomas"]) == 2
+    assert "both --first-name and --title" in capsys.readouterr().err
