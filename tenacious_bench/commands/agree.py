@@ -24,10 +24,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tenacious_bench.agreement import compute_agreement, format_agreement, load_labelled
+    from tenacious_bench.agreement import (
+        compute_agreement,
+        format_agreement,
+        labelled_set_paths,
+        load_labelled,
+    )
     from tenacious_bench.task import TaskError, load_tasks
-
-    from tenacious_bench.agreement import labelled_set_paths
 
     if args.labelled_set:
         if args.tasks or args.labelled:
