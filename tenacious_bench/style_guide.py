@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import regex
 import yaml
@@ -27,6 +27,7 @@ from pydantic import (
     field_validator,
 )
 
+from tenacious_bench.task import Kind, SignalType
 from tenacious_bench.text import normalize, phrase_pattern
 
 DEFAULT_STYLE_GUIDE = "style_guide.yaml"
@@ -333,11 +334,6 @@ class _Section(BaseModel):
 
 
 Text = Annotated[StrictStr, Field(min_length=1)]
-Kind = Literal["cold", "warm_reply", "re_engagement"]
-InventableSignal = Literal[
-    "funding", "job_posts", "layoff", "leadership_change", "capability_gap", "tech_stack", "market", "referral",
-    "thread",
-]
 
 
 def _compile_phrase(source: str) -> str:
@@ -437,7 +433,7 @@ class HonestySection(_Section):
     engineer_nouns: Phrases
     commitment_cues: Phrases
     role_nouns: Phrases
-    invented_signal_cues: dict[InventableSignal, Phrases]
+    invented_signal_cues: dict[SignalType, Phrases]
     ai_terms: Phrases
     gap_terms: Phrases
     month_names: Phrases
@@ -528,7 +524,7 @@ def _problems(err: ValidationError | None, lines: dict, source: str) -> list[tup
             msg = "unknown key (not in the style-guide schema)"
         elif e["type"] == "missing":
             msg = "missing key"
-        elif "input" in e and e["type"] not in ("value_error",):
+        elif "input" in e and e["type"] != "value_error":
             msg += f", got {e['input']!r}"[:120]
         out.append((line, f"{source}:{line}: {dotted}: {msg}"))
     return out
