@@ -12,10 +12,11 @@ import functools
 import json
 from typing import Any
 
-from tenacious_bench.harness_common import load_bench_tasks, score_value
+from tenacious_bench.harness_common import HarnessTaskError, load_bench_tasks, score_value
 from tenacious_bench.prompts import build_messages
 from tenacious_bench.scoring import score_email
-from tenacious_bench.task import Task, parse_task
+from tenacious_bench.style_guide import StyleGuideError, load_style_guide
+from tenacious_bench.task import Task, TaskError, parse_task
 
 
 def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
@@ -50,9 +51,13 @@ def load_dataset(
     """
     import datasets
 
-    tasks, _ = load_bench_tasks(split, tasks_file)
+    try:
+        load_style_guide(style_guide)  # a bad file fails here, with its problems, not mid-run
+        tasks, _ = load_bench_tasks(split, tasks_file)
+    except (HarnessTaskError, StyleGuideError, TaskError) as err:
+        raise HarnessTaskError(f"tenacious lm-eval task: {err}") from None
     if not tasks:
-        raise ValueError(f"no task in split {split!r}")
+        raise HarnessTaskError(f"tenacious lm-eval task: no task in {tasks_file or f'split {split!r}'}")
     docs = [task_to_doc(t, style_guide) for t in tasks]
     return datasets.DatasetDict({"test": datasets.Dataset.from_list(docs)})
 

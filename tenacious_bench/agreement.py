@@ -25,6 +25,14 @@ class LabelledEmail:
     labels: dict[str, bool | None]
 
 
+def labelled_set_paths() -> tuple[Path, list[Path]]:
+    """The shipped labelled set: its frozen task file and every `labelled*.jsonl` beside it."""
+    from importlib import resources
+
+    folder = Path(str(resources.files("tenacious_bench").joinpath("data", "labelled")))
+    return folder / "tasks.jsonl", sorted(folder.glob("labelled*.jsonl"))
+
+
 def load_labelled(path: str | Path) -> list[LabelledEmail]:
     """Read labelled emails (rows of the emails format plus `labels`); raise ValueError listing every
     malformed row."""

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "baselines": "baselines",
     "natural": "natural",
     "build-dataset": "build_dataset",
+    "resign": "resign",
 }
 
 

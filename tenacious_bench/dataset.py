@@ -143,7 +143,7 @@ def _check_rows(rows: list[dict[str, Any]]) -> tuple[list[Task], list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "all.jsonl"
         p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        return check_tasks([p])
+        return check_tasks([p], shipped=True)
 
 
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
@@ -195,7 +195,7 @@ def load_split(name: str, data_dir: str | Path | None = None) -> list[Task]:
     path = d / f"{name}.jsonl"
     if not path.is_file():
         raise FileNotFoundError(f"split file not found: {path} (run `tenacious-bench build-dataset`)")
-    return load_tasks(path)
+    return load_tasks(path, shipped=True)
 
 
 def carries_canary(row: Task | Mapping[str, Any] | str) -> bool:

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tenacious_bench.email import ParsedEmail
+from tenacious_bench.task import json_error
+
 
 class EmailRowError(ValueError):
     pass
@@ -30,13 +33,29 @@ def answer_of(row: dict[str, Any], where: str) -> str | dict[str, str]:
             raise EmailRowError(f"{where}: field completion must be a string")
         return row["completion"]
     if "body" not in row:
-        raise EmailRowError(f"{where}: a row needs 'completion', or 'subject' and 'body'")
+        raise EmailRowError(
+            f"{where}: field body is missing (an answer is a 'completion', or a 'subject' and a 'body'; "
+            f"got keys {sorted(map(str, row))})"
+        )
     subject, body = row.get("subject"), row["body"]
     if subject is not None and not isinstance(subject, str):
         raise EmailRowError(f"{where}: field subject must be a string or null")
     if not isinstance(body, str):
         raise EmailRowError(f"{where}: field body must be a string")
     return {"subject": subject, "body": body} if subject is not None else {"body": body}
+
+
+def check_answer(answer: Any) -> Any:
+    """One rule for an answer, in Python as in the CLI: raw text, None (an empty answer), a parsed
+    email, or a mapping with `completion` or `subject` and `body` (a missing body is an error, never
+    an empty email). Raises EmailRowError naming what is wrong."""
+    if answer is None or isinstance(answer, str | ParsedEmail):
+        return answer
+    if isinstance(answer, dict):
+        return answer_of(answer, "answer")
+    raise EmailRowError(
+        f"answer: must be a string or a {{subject, body}} mapping, got {type(answer).__name__}"
+    )
 
 
 def iter_email_rows(path: str | Path) -> Iterator[EmailRow | EmailRowError]:
@@ -49,7 +68,7 @@ def iter_email_rows(path: str | Path) -> Iterator[EmailRow | EmailRowError]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
-                yield EmailRowError(f"{where}: invalid JSON: {err.msg}")
+                yield EmailRowError(f"{where}: {json_error(err)}")
                 continue
             if not isinstance(row, dict):
                 yield EmailRowError(f"{where}: a row must be a JSON object")

@@ -12,22 +12,37 @@ from pathlib import Path
 from typing import Any
 
 from inspect_ai import Task, task
+from inspect_ai._util.error import PrerequisiteError
 from inspect_ai.dataset import MemoryDataset, Sample
+from inspect_ai.log import HeadlineMetric
 from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, GenerateConfig
-from inspect_ai.scorer import Score, Scorer, Target, mean, scorer, stderr
+from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, mean, metric, scorer, stderr
 from inspect_ai.solver import TaskState, generate
 
 from tenacious_bench import __version__
-from tenacious_bench.harness_common import KINDS, METRIC_KEYS, HarnessTaskError, load_bench_tasks, score_value
+from tenacious_bench.harness_common import KINDS, SPLITS, HarnessTaskError, load_bench_tasks, score_value
 from tenacious_bench.prompts import PROMPT_VERSION, build_messages
-from tenacious_bench.scoring import SCORER_VERSION, score_email
-from tenacious_bench.style_guide import load_style_guide
+from tenacious_bench.scoring import CHECK_NAMES, SCORER_VERSION, score_email
+from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 from tenacious_bench.task import Task as BenchTask
-from tenacious_bench.task import parse_task
+from tenacious_bench.task import TaskError, parse_task
 
 # Defaults for every model: long enough for a 200-word warm reply with its signature (about 300
 # tokens), greedy so that runs repeat. `--max-tokens` / `--temperature` on the command line win.
 GENERATION = GenerateConfig(max_tokens=512, temperature=0.0)
+
+
+class OutreachTaskError(HarnessTaskError, PrerequisiteError):
+    """A bad `-T` parameter or input file: Inspect prints just this message, not a traceback."""
+
+    def __init__(self, message: str):
+        HarnessTaskError.__init__(self, message)
+        self.message = message
+
+
+# The task's own parameters (`-T name=value`); Inspect may also pass its `model` argument.
+PARAMS = ("split", "style_guide", "segment", "kind", "tasks_file")
+_INSPECT_ARGS = ("model",)
 
 
 def _as_list(value: Any, name: str) -> list[Any]:
@@ -98,7 +113,23 @@ def task_to_sample(task: BenchTask, style_guide: str | None = None) -> Sample:
     )
 
 
-@scorer(metrics={key: [mean(), stderr()] for key in METRIC_KEYS})
+@metric(name="pass@1")
+def pass_at_1() -> Metric:
+    """The mean of pass_at_1 under a name of its own, so Inspect's live progress line reads "pass@1"."""
+    compute_mean = mean()
+
+    def compute(scores: list[SampleScore]) -> float:
+        return float(compute_mean(scores))
+
+    return compute
+
+
+# pass_at_1 leads (the headline of the run and of the live progress line); every key keeps its mean.
+METRICS = {"pass_at_1": [pass_at_1(), mean(), stderr()], **{key: [mean(), stderr()] for key in CHECK_NAMES}}
+HEADLINE = HeadlineMetric(score="pass_at_1", metric="pass@1")
+
+
+@scorer(metrics=METRICS)
 def outreach_scorer(style_guide: str | None = None) -> Scorer:
     """Score the completion with the five checks; the explanation lists every failure reason."""
     guide = load_style_guide(style_guide)
@@ -125,6 +156,7 @@ def outreach(
     segment: int | str | list[int] | None = None,
     kind: str | list[str] | None = None,
     tasks_file: str | None = None,
+    **unknown: Any,
 ) -> Task:
     """Write one outreach email per brief; scored by the five mechanical checks and pass@1.
 
@@ -134,7 +166,22 @@ def outreach(
         segment: keep only these ICP segments (1-4; a value, "1,3" or a list).
         kind: keep only these kinds (cold, warm_reply, re_engagement).
         tasks_file: score your own task JSONL file instead of a shipped split.
+        **unknown: refused (a misspelled `-T` parameter must not run with a default).
     """
+    try:
+        return _outreach(split, style_guide, segment, kind, tasks_file, unknown)
+    except (HarnessTaskError, StyleGuideError, TaskError) as err:
+        raise OutreachTaskError(f"tenacious_bench/outreach: {err}") from None
+
+
+def _outreach(
+    split: str, style_guide: str | None, segment: Any, kind: Any, tasks_file: str | None, unknown: dict[str, Any]
+) -> Task:
+    bad = sorted(k for k in unknown if k not in _INSPECT_ARGS)
+    if bad:
+        raise HarnessTaskError(f"unknown task parameter(s) {bad}; the parameters are {list(PARAMS)}")
+    if tasks_file is None and split not in SPLITS:
+        raise HarnessTaskError(f"split must be one of {list(SPLITS)}, got {split!r}")
     guide = load_style_guide(style_guide)  # fails now, not mid-run, on a bad file
     segments, kinds = parse_segments(segment), parse_kinds(kind)
     tasks, fingerprint = load_bench_tasks(split, tasks_file)
@@ -144,12 +191,14 @@ def outreach(
             f"no task left in {fingerprint['source']} after the filters segment={segments or 'any'} "
             f"kind={kinds or 'any'}"
         )
-    name = "outreach" if tasks_file is None else f"outreach_{Path(tasks_file).stem}"
+    # A user's file names the dataset after the file; a shipped split after the split.
+    dataset_name = f"outreach_{split}" if tasks_file is None else f"outreach_{Path(tasks_file).stem}"
     return Task(
-        dataset=MemoryDataset([task_to_sample(t, style_guide) for t in kept], name=f"{name}_{split}"),
+        dataset=MemoryDataset([task_to_sample(t, style_guide) for t in kept], name=dataset_name),
         solver=generate(),
         scorer=outreach_scorer(style_guide),
         config=GENERATION,
+        headline_metric=HEADLINE,
         metadata={
             "tenacious_bench_version": __version__,
             "scorer_version": SCORER_VERSION,

@@ -17,7 +17,7 @@ from tenacious_bench.email import ParsedEmail, parse_email
 from tenacious_bench.numbers import canonical_tokens
 from tenacious_bench.prompts import limits_of, sender_of
 from tenacious_bench.style_guide import StyleGuide, load_style_guide
-from tenacious_bench.task import Task
+from tenacious_bench.task import Task, as_task
 from tenacious_bench.text import has_letter_spacing, normalize, split_sentences, strip_invisible
 
 SCORER_VERSION = "1.1.0"
@@ -250,13 +250,19 @@ def _prospect_text(t: Task) -> str:
 
 
 def score_email(
-    task: Task,
+    task: Task | dict[str, Any],
     answer: str | dict | ParsedEmail | None,
     style_guide: StyleGuide | str | None = None,
 ) -> EmailScore:
-    """Score one answer (raw text, or a {subject, body} mapping) on a task with all five checks."""
+    """Score one answer (raw text, or a {subject, body} mapping) on a task with all five checks.
+
+    `task` may be a Task or a task row as JSON or `datasets` gives it (validated; TaskError names a
+    bad field); a mapping answer without a body raises EmailRowError, as the CLI does."""
+    from tenacious_bench.emails import check_answer
     from tenacious_bench.scorers import CHECKS
 
+    task = as_task(task)
+    answer = check_answer(answer)
     guide = load_style_guide(style_guide)
     if answer is None:
         answer = ""

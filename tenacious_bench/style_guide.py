@@ -4,22 +4,42 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import regex
 import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+)
 
 from tenacious_bench.literals import required_literals
+from tenacious_bench.task import Kind, SignalType
 from tenacious_bench.text import normalize, phrase_pattern
 
 DEFAULT_STYLE_GUIDE = "style_guide.yaml"
 
 
 class StyleGuideError(ValueError):
-    pass
+    """A style-guide file is unusable. `problems` holds one line per problem, each with its line and key path."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems if problems is not None else [message]
 
 
 @dataclass(frozen=True)
@@ -162,6 +182,7 @@ class StyleGuide:
     raw: dict[str, Any] = field(repr=False)
     sha256: str
     source: str
+    spec: StyleGuideFile | None = field(default=None, repr=False)  # the validated file
 
     # -- simple values -------------------------------------------------------------------------
     @property
@@ -309,6 +330,24 @@ class StyleGuide:
     def max_first_call_minutes(self) -> int:
         return int(self.raw["asks"]["max_first_call_minutes"])
 
+    def summary(self) -> str:
+        """What validation checked, in one line (printed by `tenacious-bench validate`)."""
+        sets = [
+            self.banned_phrases, self.prospect_facing_banned, self.condescending_phrases, self.urgency_words,
+            self.attachment_phrases, self.not_asks, *self._honesty_sets.values(),
+            *self.invented_signal_cues.values(), *self.ask_cues.values(),
+        ]
+        n_phrases = sum(len(s.phrases) for s in sets)
+        n_regex = sum(p.source.startswith("regex:") for s in sets for p in s.phrases)
+        limits = self.raw["limits"]
+        words = ", ".join(f"{k} {v}" for k, v in limits["max_body_words"].items())
+        return (
+            f"style guide OK: {self.source}: {len(sets)} phrase sets ({n_phrases} phrases, {n_regex} regexes "
+            f"compiled), {len(self.service_facts)} service facts, {len(self.ask_cues)} ask categories; "
+            f"company {self.company_name!r}, default sender {self.default_sender['first_name']!r}; "
+            f"subject <= {self.max_subject_chars()} characters, body words {words}"
+        )
+
     def compile_all(self) -> StyleGuide:
         """Touch every compiled property so a bad entry fails at load time, not mid-scoring."""
         _ = (
@@ -331,44 +370,258 @@ class StyleGuide:
         return self
 
 
-_REQUIRED_KEYS = (
-    "name",
-    "company",
-    "default_sender",
-    "signature",
-    "greetings",
-    "sign_offs",
-    "limits",
-    "subject",
-    "emoji_allowed_kinds",
-    "attachment_kinds_banned",
-    "attachment_phrases",
-    "banned_phrases",
-    "prospect_facing_banned_words",
-    "condescending_phrases",
-    "honesty",
-    "service_facts",
-    "asks",
-)
+# -- the file's schema ---------------------------------------------------------------------------
+# One pydantic model per section: extra keys are refused at every level, types are strict, and every
+# phrase is compiled while validating, so a file that validates cannot fail later. To add a section,
+# write one small class and one field on `StyleGuideFile`.
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _compile_phrase(source: str) -> str:
+    """Compile a phrase or `regex:` entry now; refuse one that matches an empty text (it would hit
+    every email)."""
+    try:
+        pattern = Phrase(source).pattern
+    except StyleGuideError as err:
+        raise ValueError(str(err).replace("style guide entry", "entry")) from None
+    except ValueError as err:  # phrase_pattern: nothing left after normalisation
+        raise ValueError(f"phrase {source!r} has no words after normalisation ({err})") from None
+    if pattern.search("") is not None:
+        raise ValueError(f"entry {source!r} matches an empty text, so it would match every email")
+    return source
+
+
+Pattern = Annotated[Text, AfterValidator(_compile_phrase)]
+
+
+class PhraseSpec(_Section):
+    """A phrase with a category and `unless` exceptions (longer phrases in which a hit does not count)."""
+
+    phrase: Pattern
+    category: StrictStr = ""
+    unless: list[Pattern] = []
+
+
+def _phrase_to_spec(value: Any) -> Any:
+    return {"phrase": value} if isinstance(value, str) else value
+
+
+# A phrase entry is a string or a {phrase, category, unless} mapping; validated as the mapping so an
+# error names the one thing that is wrong (not one line per union member).
+PhraseEntry = Annotated[
+    PhraseSpec,
+    BeforeValidator(_phrase_to_spec),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "description": "a phrase, or `regex: PATTERN`"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "phrase": {"type": "string", "minLength": 1},
+                        "category": {"type": "string", "default": ""},
+                        "unless": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    },
+                    "required": ["phrase"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+Phrases = list[PhraseEntry]
+Words = list[Annotated[Text, AfterValidator(_compile_phrase)]]
+
+
+class CompanySection(_Section):
+    name: Text
+    website: Text
+
+
+class SenderSection(_Section):
+    first_name: Text
+    title: Text
+
+
+class SignatureSection(_Section):
+    titles: list[Text]
+    lines: list[Text]
+
+
+class BodyWordLimits(_Section):
+    cold: PositiveInt
+    warm_reply: PositiveInt
+    re_engagement: PositiveInt
+
+
+class LimitsSection(_Section):
+    max_subject_chars: PositiveInt
+    max_body_words: BodyWordLimits
+
+
+class SubjectSection(_Section):
+    banned_openers: Words
+    urgency_words: Phrases
+
+
+class HonestySection(_Section):
+    uncertainty_markers: Phrases
+    conditional_markers: Phrases
+    assertive_growth_phrases: Phrases
+    recent_days: Annotated[StrictInt, Field(ge=0)]
+    pressure_phrases: Phrases
+    total_value_phrases: Phrases
+    engineer_nouns: Phrases
+    commitment_cues: Phrases
+    role_nouns: Phrases
+    invented_signal_cues: dict[SignalType, Phrases]
+    ai_terms: Phrases
+    gap_terms: Phrases
+    month_names: Phrases
+    # Clause scope (tenacious_bench/scope.py): negation triggers and the words that end a clause.
+    negation_pre: Phrases
+    negation_post: Phrases
+    negation_terminators: Words
+    refusal_phrases: Phrases
+    # Numbers that are neither claims nor commitments; the reader as the subject of a signal.
+    horizon_phrases: Phrases
+    generic_markers: Phrases
+    reader_change_cues: Phrases
+    # Other names of a bench stack ("infrastructure" for infra).
+    stack_aliases: dict[Text, Words] = Field(default_factory=dict)
+
+
+class ServiceFactSpec(_Section):
+    name: Text
+    values: Annotated[list[StrictInt | StrictFloat], Field(min_length=1)]
+    units: Annotated[list[Annotated[Text, AfterValidator(_compile_phrase)]], Field(min_length=1)]
+    note: StrictStr | None = None
+
+    @field_validator("values")
+    @classmethod
+    def _finite(cls, values: list[float]) -> list[float]:
+        bad = [v for v in values if not math.isfinite(v)]
+        if bad:
+            raise ValueError(f"values must be finite numbers, got {bad}")
+        return values
+
+
+class AsksSection(_Section):
+    max_first_call_minutes: PositiveInt
+    cues: dict[Text, Phrases]
+    # The sentence roles of a call to action (a request, an offer, a proposal).
+    roles: Phrases
+    not_asks: Phrases
+
+
+class StyleGuideFile(_Section):
+    """The style-guide YAML file (published as data/style_guide.schema.json)."""
+
+    name: Text
+    version: StrictInt
+    company: CompanySection
+    default_sender: SenderSection
+    signature: SignatureSection
+    greetings: Words
+    sign_offs: Words
+    limits: LimitsSection
+    subject: SubjectSection
+    emoji_allowed_kinds: list[Kind]
+    attachment_kinds_banned: list[Kind]
+    attachment_phrases: Phrases
+    banned_phrases: Phrases
+    prospect_facing_banned_words: Phrases
+    condescending_phrases: Phrases
+    honesty: HonestySection
+    service_facts: list[ServiceFactSpec]
+    asks: AsksSection
+
+
+def style_guide_json_schema() -> dict[str, Any]:
+    schema = StyleGuideFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def _node_lines(node: yaml.Node, path: tuple[Any, ...], out: dict, dupes: list[str], source: str) -> None:
+    """Record the 1-based line of every key and item of a composed YAML document, by path; note
+    keys given twice in one mapping (PyYAML would silently keep the last)."""
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key, value in node.value:
+            k = key.value if isinstance(key, yaml.ScalarNode) else None
+            if k in seen:
+                dotted = ".".join(str(p) for p in (*path, k))
+                dupes.append(f"{source}:{key.start_mark.line + 1}: {dotted}: key given twice")
+            seen.add(k)
+            out.setdefault((*path, k), key.start_mark.line + 1)
+            _node_lines(value, (*path, k), out, dupes, source)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _node_lines(item, (*path, i), out, dupes, source)
+
+
+def _problems(err: ValidationError | None, lines: dict, source: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    if err is None:
+        return out
+    for e in err.errors(include_url=False):
+        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith(("function-", "[key]"))))
+        path = loc
+        while path and path not in lines:
+            path = path[:-1]
+        line = lines.get(path, 1)
+        dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "(top level)"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key (not in the style-guide schema)"
+        elif e["type"] == "missing":
+            msg = "missing key"
+        elif "input" in e and e["type"] != "value_error":
+            msg += f", got {e['input']!r}"[:120]
+        out.append((line, f"{source}:{line}: {dotted}: {msg}"))
+    return out
 
 
 def parse_style_guide(text: bytes, source: str) -> StyleGuide:
+    """Validate a style-guide file against the schema; raise StyleGuideError listing every problem,
+    each with its key path and line."""
     try:
-        raw = yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            raw = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         raise StyleGuideError(f"style guide {source}: invalid YAML: {err}") from None
-    if not isinstance(raw, dict):
+    if not isinstance(raw, dict) or node is None:
         raise StyleGuideError(f"style guide {source}: top level must be a mapping")
-    missing = [k for k in _REQUIRED_KEYS if k not in raw]
-    if missing:
-        raise StyleGuideError(f"style guide {source}: missing keys {missing}")
-    for kind in ("cold", "warm_reply", "re_engagement"):
-        if kind not in raw["limits"].get("max_body_words", {}):
-            raise StyleGuideError(f"style guide {source}: limits.max_body_words.{kind} is missing")
-    guide = StyleGuide(raw=raw, sha256=hashlib.sha256(text).hexdigest(), source=source)
+    lines: dict[tuple[Any, ...], int] = {}
+    dupes: list[str] = []
+    _node_lines(node, (), lines, dupes, source)
+    spec, error = None, None
+    try:
+        spec = StyleGuideFile.model_validate(raw)
+    except ValidationError as err:
+        error = err
+    problems = [p for _, p in sorted(_problems(error, lines, source), key=lambda x: x[0])]
+    problems = dupes + problems
+    if problems or spec is None:
+        raise StyleGuideError(
+            f"style guide {source}: {len(problems)} problem(s)\n" + "\n".join(problems), problems
+        )
+    guide = StyleGuide(raw=raw, sha256=hashlib.sha256(text).hexdigest(), source=source, spec=spec)
     try:
         return guide.compile_all()
-    except (KeyError, TypeError) as err:
+    except (KeyError, TypeError, ValueError) as err:  # the schema should make this unreachable
         raise StyleGuideError(f"style guide {source}: malformed section ({err!r})") from None
 
 

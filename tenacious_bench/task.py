@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     StrictFloat,
     StrictInt,
     StrictStr,
@@ -45,6 +47,9 @@ NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
 IsoDate = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 FactValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
 
+# The shipped dataset's id scheme (build-dataset, `validate --dataset`): the prefix names the source
+# mode. A user's own task files may use any unique id (task-format.md).
+SHIPPED_TASK_ID = r"^TB-[A-Z]{3}-[0-9A-Z\-]+$"
 TASK_ID_PREFIXES: dict[str, str] = {
     "programmatic": "TB-PRG-",
     "hand_authored": "TB-HND-",
@@ -138,6 +143,12 @@ class Reference(_Strict):
 
 
 class Metadata(_Strict):
+    """The documented keys, plus any other key (task-format.md invites additions); an added key keeps
+    one type across a file (`check_tasks` checks it), so the data has one Arrow type per column."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, JsonValue] = Field(init=False)
+
     created_at: IsoDate
     probe_ids: list[NonEmptyStr]
     difficulty: Literal["easy", "medium", "hard"]
@@ -150,7 +161,7 @@ class Metadata(_Strict):
 
 
 class Task(_Strict):
-    task_id: Annotated[StrictStr, Field(pattern=r"^TB-[A-Z]{3}-[0-9A-Z\-]+$")]
+    task_id: Annotated[StrictStr, Field(min_length=1, pattern=r"^\S(?:.*\S)?$")]
     schema_version: Literal["1.0"]
     split: Split
     source_mode: SourceMode
@@ -171,9 +182,6 @@ class Task(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Task:
-        prefix = TASK_ID_PREFIXES[self.source_mode]
-        if not self.task_id.startswith(prefix):
-            raise ValueError(f"task_id must start with {prefix!r} for source_mode {self.source_mode!r}")
         for value in [self.as_of, *(s.date for s in self.signals if s.date), *(m.date for m in self.thread)]:
             dt.date.fromisoformat(value)  # a pattern-valid but impossible date (2026-02-30) fails here
         ids = [s.id for s in self.signals]
@@ -235,16 +243,74 @@ def _format_validation_error(err: ValidationError, where: str) -> list[str]:
     return lines
 
 
+def _plain(value: Any, where: str) -> Any:
+    """A row as `datasets` (or pandas) yields it, as plain JSON values: dates and timestamps become
+    ISO dates, numpy values Python ones, and keys whose value is None (an absent optional field in
+    Arrow's one-struct-for-all-rows layout) are dropped."""
+    if isinstance(value, dict):
+        return {k: _plain(v, f"{where}.{k}" if where else str(k)) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v, f"{where}.{i}") for i, v in enumerate(value)]
+    if isinstance(value, dt.datetime):  # also pandas.Timestamp, a datetime subclass
+        if value.time() != dt.time(0) or (value.tzinfo is not None and value.utcoffset()):
+            raise TaskError([f"field {where}: a date is expected, got the timestamp {value.isoformat()}"])
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if type(value).__module__ == "numpy" and hasattr(value, "tolist"):
+        return _plain(value.tolist(), where)
+    return value
+
+
 def parse_task(data: Any, *, where: str = "task") -> Task:
-    """Validate one task object; raise TaskError naming the task id and every bad field."""
+    """Validate one task object (a JSON object, or a row as `datasets` yields it: dates as
+    timestamps, None for absent optional fields); raise TaskError naming the task id and every bad field."""
+    if isinstance(data, Task):
+        return data
     if not isinstance(data, dict):
         raise TaskError([f"{where}: a task must be a JSON object, got {type(data).__name__}"])
     task_id = data.get("task_id")
     label = f"{where} (task_id {task_id})" if isinstance(task_id, str) else f"{where} (no task_id)"
     try:
+        data = _plain(data, "")
+    except TaskError as err:
+        raise TaskError([f"{label}: {p}" for p in err.problems]) from None
+    try:
         return Task.model_validate(data)
     except ValidationError as err:
         raise TaskError(_format_validation_error(err, label)) from None
+
+
+def as_task(task: Task | dict[str, Any]) -> Task:
+    """A Task, or a task row (a dict from JSON or from `datasets`) validated into one."""
+    return task if isinstance(task, Task) else parse_task(task)
+
+
+def resign_task(task: Task, sender: dict[str, str] | None = None) -> Task:
+    """The task signed by `sender`, or with no sender (the style guide's default_sender signs)."""
+    row = task.model_dump(mode="json", by_alias=True, exclude_none=True)
+    row.pop("sender", None)
+    if sender is not None:
+        row["sender"] = sender
+    return parse_task(row, where=f"re-signed {task.task_id}")
+
+
+def shipped_id_problems(tasks: Iterable[Task]) -> list[str]:
+    """The shipped dataset's id scheme: `TB-XXX-...` with the prefix naming the source mode."""
+    problems = []
+    for t in tasks:
+        prefix = TASK_ID_PREFIXES[t.source_mode]
+        if not re.match(SHIPPED_TASK_ID, t.task_id) or not t.task_id.startswith(prefix):
+            problems.append(
+                f"task_id {t.task_id}: in the shipped dataset a task_id must start with {prefix!r} for "
+                f"source_mode {t.source_mode!r} (pattern {SHIPPED_TASK_ID})"
+            )
+    return problems
+
+
+def json_error(err: json.JSONDecodeError) -> str:
+    """A JSON error in full, with its column: json's own `msg` drops the position."""
+    return f"invalid JSON: {err.msg.removesuffix(' at')} at column {err.colno} (character {err.pos})"
 
 
 def iter_task_rows(path: str | Path) -> Iterator[tuple[int, Any]]:
@@ -259,17 +325,24 @@ def iter_task_rows(path: str | Path) -> Iterator[tuple[int, Any]]:
                 yield lineno, err
 
 
-def check_tasks(paths: Iterable[str | Path]) -> tuple[list[Task], list[str]]:
-    """Load tasks from files, collecting every problem instead of stopping at the first."""
+def _value_type(value: Any) -> str:
+    return "dict" if isinstance(value, dict) else fact_type(value)
+
+
+def check_tasks(paths: Iterable[str | Path], *, shipped: bool = False) -> tuple[list[Task], list[str]]:
+    """Load tasks from files, collecting every problem instead of stopping at the first.
+
+    `shipped=True` also applies the shipped dataset's id scheme (`shipped_id_problems`)."""
     tasks: list[Task] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
     fact_types: dict[str, tuple[str, str]] = {}
+    extra_types: dict[str, tuple[str, str]] = {}
     for path in paths:
         for lineno, row in iter_task_rows(path):
             where = f"{path}:{lineno}"
             if isinstance(row, json.JSONDecodeError):
-                problems.append(f"{where}: invalid JSON: {row.msg}")
+                problems.append(f"{where}: {json_error(row)}")
                 continue
             try:
                 task = parse_task(row, where=where)
@@ -292,13 +365,23 @@ def check_tasks(paths: Iterable[str | Path]) -> tuple[list[Task], list[str]]:
                             f"{where} (task_id {task.task_id}): field signals[{s.id}].facts.{key} is {t}, "
                             f"but is {first[0]} in {first[1]} (one type per key across files)"
                         )
+            for key, value in (task.metadata.model_extra or {}).items():
+                t = _value_type(value)
+                first = extra_types.setdefault(key, (t, task.task_id))
+                if first[0] != t:
+                    problems.append(
+                        f"{where} (task_id {task.task_id}): field metadata.{key} is {t}, "
+                        f"but is {first[0]} in {first[1]} (one type per key across files)"
+                    )
+            if shipped:
+                problems += [f"{where}: {p}" for p in shipped_id_problems([task])]
             tasks.append(task)
     return tasks, problems
 
 
-def load_tasks(*paths: str | Path) -> list[Task]:
+def load_tasks(*paths: str | Path, shipped: bool = False) -> list[Task]:
     """Load and validate tasks; raise TaskError listing every problem."""
-    tasks, problems = check_tasks(paths)
+    tasks, problems = check_tasks(paths, shipped=shipped)
     if problems:
         raise TaskError(problems)
     return tasks

@@ -47,7 +47,7 @@ def test_score_bad_rows_are_reported_and_the_rest_scored(tmp_path, refs, capsys)
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 1
     assert "unknown task_id 'TB-HND-NOPE'" in err
-    assert "needs 'completion'" in err
+    assert "field body is missing" in err
     assert "invalid JSON" in err
 
 
@@ -106,7 +106,7 @@ def test_validate_style_guide(tmp_path, capsys):
     broken = tmp_path / "g.yaml"
     broken.write_text("name: x\n")
     assert main(["validate", str(broken)]) == 1
-    assert "missing keys" in capsys.readouterr().err
+    assert "g.yaml:1: company: missing key" in capsys.readouterr().err
 
 
 def test_agree(tmp_path, refs, capsys):
@@ -155,3 +155,72 @@ def test_console_script_runs():
 def test_schema_command(capsys):
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Task"
+
+
+def test_score_missing_emails_file_is_a_clean_error(capsys):
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", "/nonexistent.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: emails file not found: /nonexistent.jsonl\n"
+
+
+def test_score_broken_json_line_reports_message_line_and_column(tmp_path, capsys):
+    path = tmp_path / "e.jsonl"
+    path.write_text('{"task_id": "TB-HND-EX01", "body": "a\tb"}\n')
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path)]) == 1
+    assert f"error: {path}:1: invalid JSON: Invalid control character at column 38 (character 37)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_score_prints_slices_and_a_progress_bar_on_long_runs(tmp_path, refs, capsys, monkeypatch):
+    from tenacious_bench.commands import score
+
+    monkeypatch.setattr(score, "LONG_RUN_ROWS", 2)
+    path = _emails(tmp_path, refs)
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path), "--format", "table"]) == 0
+    out, err = capsys.readouterr()
+    assert "by slice (pass rate)" in out
+    for row in ("segment=1", "kind=cold", "source_mode=hand_authored", "zero_signal=no"):
+        assert row in out
+    assert "email/s" in err or "email]" in err  # the tqdm bar, on stderr
+    assert main(["score", "--tasks", str(EXAMPLES), "--emails", str(path), "--no-progress"]) == 0
+    assert "email/s" not in capsys.readouterr().err
+
+
+def test_agree_labelled_set_is_the_whole_shipped_set(capsys):
+    assert main(["agree", "--labelled-set", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["overall"]["n"] == 243  # the README's figure: three files, one entry point
+    assert main(["agree", "--labelled-set", "--tasks", str(EXAMPLES)]) == 2
+    assert main(["agree", "--labelled", "x.jsonl"]) == 2
+    assert "--labelled-set" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--generator", "--judge"])
+def test_synthesize_refuses_the_offline_composer(tmp_path, capsys, flag):
+    models = {"--generator": "openai/gpt-4o-mini", "--judge": "anthropic/claude-3-5-haiku-latest"}
+    models[flag] = "tenacious/composer"
+    argv = ["synthesize", "--seed-tasks", str(EXAMPLES), "--n", "1", "--out", str(tmp_path / "o.jsonl")]
+    for k, v in models.items():
+        argv += [k, v]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"error: {flag} tenacious/composer: the offline reference composer" in err
+    assert "Traceback" not in err and not (tmp_path / "o.jsonl").exists()
+
+
+def test_resign_drops_or_replaces_the_sender(tmp_path, capsys):
+    from tenacious_bench.scoring import EmailView
+    from tenacious_bench.style_guide import load_style_guide
+    from tenacious_bench.task import load_tasks
+
+    out = tmp_path / "r.jsonl"
+    assert main(["resign", str(EXAMPLES), "--out", str(out)]) == 0
+    tasks = load_tasks(out)
+    assert [t.sender for t in tasks] == [None] * 3
+    acme = load_style_guide("tests/data/acme/style_guide.yaml")
+    assert {EmailView(t, acme, None).sender_first_name for t in tasks} == {"Ngozi"}  # the guide's default
+    assert main(["resign", str(EXAMPLES), "--out", str(out), "--first-name", "Tomas", "--title", "Account Director"]) == 0
+    assert {t.sender.first_name for t in load_tasks(out)} == {"Tomas"}
+    assert main(["resign", str(EXAMPLES), "--out", str(out), "--first-name", "Tomas"]) == 2
+    assert "both --first-name and --title" in capsys.readouterr().err

@@ -32,7 +32,7 @@ def main(blind: str) -> None:
         for line in (DATA / "tasks.jsonl").read_text().splitlines()
     }
     rows = []
-    for n, writer in enumerate(("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"), 1):
+    for n, writer in enumerate(("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9"), 1):
         if not (root / writer / "emails.jsonl").exists():
             continue
         emails = [json.loads(x) for x in (root / writer / "emails.jsonl").read_text().splitlines() if x.strip()]

@@ -10,10 +10,13 @@ HELP = "Compare the scorer with human labels: confusion matrix, accuracy and Coh
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--tasks", nargs="+", help="task JSONL file(s) the labelled emails refer to")
+    p.add_argument("--labelled", nargs="+", help="labelled-email JSONL file(s)")
     p.add_argument(
-        "--tasks", nargs="+", required=True, help="task JSONL file(s) the labelled emails refer to"
+        "--labelled-set",
+        action="store_true",
+        help="the shipped labelled set: every data/labelled/labelled*.jsonl with data/labelled/tasks.jsonl",
     )
-    p.add_argument("--labelled", nargs="+", required=True, help="labelled-email JSONL file(s)")
     p.add_argument("--style-guide", help="style-guide YAML (default: the packaged guide)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--min-kappa", type=float, help="exit 1 if any check's kappa is below this")
@@ -21,12 +24,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tenacious_bench.agreement import compute_agreement, format_agreement, load_labelled
+    from tenacious_bench.agreement import (
+        compute_agreement,
+        format_agreement,
+        labelled_set_paths,
+        load_labelled,
+    )
     from tenacious_bench.task import TaskError, load_tasks
 
+    if args.labelled_set:
+        if args.tasks or args.labelled:
+            print("error: --labelled-set names its own files; drop --tasks and --labelled", file=sys.stderr)
+            return 2
+        tasks_file, labelled_files = labelled_set_paths()
+        task_files = [tasks_file]
+    elif args.tasks and args.labelled:
+        task_files, labelled_files = args.tasks, args.labelled
+    else:
+        print("error: give --labelled-set, or both --tasks and --labelled", file=sys.stderr)
+        return 2
     try:
-        tasks = {t.task_id: t for t in load_tasks(*args.tasks)}
-        labelled = [r for f in args.labelled for r in load_labelled(f)]
+        tasks = {t.task_id: t for t in load_tasks(*task_files)}
+        labelled = [r for f in labelled_files for r in load_labelled(f)]
         report = compute_agreement(tasks, labelled, args.style_guide)
     except ImportError as err:
         print(

@@ -20,7 +20,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--style-guide", help="style-guide YAML (default: the packaged Tenacious guide)")
 
 
+# Offline models that only answer outreach samples: they cannot write tasks or judge them.
+OUTREACH_ONLY_MODELS = ("tenacious/composer",)
+
+
 def run(args: argparse.Namespace) -> int:
+    for flag, model in (("--generator", args.generator), ("--judge", args.judge)):
+        if model.split("?")[0] in OUTREACH_ONLY_MODELS:
+            print(
+                f"error: {flag} {model}: the offline reference composer only writes outreach emails inside a "
+                "tenacious_bench/outreach evaluation; it cannot write or judge task variations. Use a "
+                "chat model (any Inspect provider, e.g. openai/gpt-4o-mini).",
+                file=sys.stderr,
+            )
+            return 2
     from tenacious_bench.authoring.llm_synthesis import SynthesisError, synthesize
     from tenacious_bench.authoring.trace_derived import write_jsonl
     from tenacious_bench.style_guide import StyleGuideError

@@ -190,3 +190,34 @@ def test_missing_model_is_an_error(tmp_path):
             display="none",
         )
     assert isinstance(info.value, ModelNotPreparedError) or "prepare-model" in str(info.value)
+
+
+def test_unknown_task_parameter_is_refused():
+    from inspect_ai._eval.registry import task_create
+
+    with pytest.raises(HarnessTaskError, match=r"unknown task parameter\(s\) \['styleguide'\]; the parameters are"):
+        outreach(tasks_file=EXAMPLES_FILE, styleguide="guide.yaml")
+    # through Inspect's own `-T` path (which only warns for tasks without **kwargs)
+    with pytest.raises(HarnessTaskError, match="styleguide"):
+        task_create("tenacious_bench/outreach", styleguide="guide.yaml")
+
+
+def test_bad_split_is_a_short_error_without_traceback():
+    proc = subprocess.run(
+        [INSPECT, "eval", "tenacious_bench/outreach", "--model", "tenacious/composer", "-T", "split=test"],
+        capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, timeout=120,
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "split must be one of ['train', 'dev', 'held_out'], got 'test'" in " ".join(out.split())
+    assert "Traceback" not in out and len(out.strip().splitlines()) <= 3, out
+
+
+def test_tasks_file_names_the_dataset_and_pass_at_1_heads_the_results(tmp_path, example_tasks):
+    answers = {user_prompt(t): "Subject: x\n\nHi" for t in example_tasks.values()}
+    log = run_scripted(tmp_path, answers)
+    assert log.eval.dataset.name == "outreach_tasks"  # the file's stem, not "..._held_out"
+    first = log.results.scores[0]
+    assert first.name == "pass_at_1" and first.metrics["tenacious_bench/pass@1"].value == 0.0
+    assert log.results.headline.score == "pass_at_1"  # Inspect's live progress line shows the headline
+    assert outreach(split="dev").dataset.name == "outreach_dev"

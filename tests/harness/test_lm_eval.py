@@ -161,3 +161,27 @@ def test_smollm2_through_lm_eval(tmp_path, smollm2_dir):
     [samples] = list((tmp_path / "out").rglob("samples_*.jsonl"))
     rows = [json.loads(line) for line in samples.read_text().splitlines()]
     assert len(rows) == 2 and all(row["resps"][0][0].strip() for row in rows)
+
+
+def test_bad_inputs_are_one_clear_error(tmp_path):
+    from tenacious_bench.harness_common import HarnessTaskError
+
+    guide = tmp_path / "g.yaml"
+    guide.write_text("name: x\n")
+    with pytest.raises(HarnessTaskError, match=r"(?s)tenacious lm-eval task: style guide .*g.yaml:1: company: missing key"):
+        load_dataset(split="train", tasks_file=EXAMPLES_FILE, style_guide=str(guide))
+    bad = tmp_path / "t.jsonl"
+    bad.write_text('{"task_id": "x"}\n')
+    with pytest.raises(HarnessTaskError, match=r"tenacious lm-eval task: .*t.jsonl:1 \(task_id x\): field schema_version"):
+        load_dataset(tasks_file=str(bad))
+    empty = tmp_path / "e.jsonl"
+    empty.write_text("\n")
+    with pytest.raises(HarnessTaskError, match="no task in"):
+        load_dataset(tasks_file=str(empty))
+
+
+def test_readme_plumbing_command_is_offline_and_only_it():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    dummy = [line for line in readme.splitlines() if "lm_eval" in line and "--model dummy" in line]
+    assert dummy and all(line.startswith("HF_HUB_OFFLINE=1 lm_eval --model dummy") for line in dummy), dummy
+    assert "export HF_HUB_OFFLINE" not in readme  # loading from the Hub must keep working elsewhere
