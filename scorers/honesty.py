@@ -10,7 +10,6 @@ import functools
 
 import regex
 from tenacious_bench.scorers.base import Check
-from tenacious_bench.scorers.one_ask import asks_in
 
 from tenacious_bench.mentions import Mention, anchor_token_lists, find_mentions
 from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
@@ -87,7 +86,8 @@ _GRANTS = regex.compile(
 _GRANTS_STAFF = regex.compile(
     r"\b(?:yes|(?:we|i) (?:can|will|could|are able to|am able to|would) (?:\w+ )?(?:staff|provide|deliver|cover|do|place|"
     r"commit|start|get|send|put|bring|assign|field|supply|fill|block|hold|reserve|have|lock|secure|guarantee|"
-    r"confirm|keep|set aside|make|deploy|onboard|add|ramp up|line up|spin up|assemble|give|offer|allocate|dedicate|match|find|source|provide you with|put together)|(?:we|i) (?:currently |now |already )?have|(?:are|is) (?:all )?(?:available|ready|free))\b"
+    r"confirm|keep|set aside|make|deploy|onboard|add|ramp up|line up|spin up|assemble|give|offer|allocate|dedicate|match|find|source|provide you with|put together)|(?:we|i) (?:currently |now |already )?have|(?:are|is) (?:all )?(?:available|ready|free)|"
+    r"(?:can|will|could) (?:all )?(?:start|begin|join|deploy|onboard|be (?:in place|ready|available|deployed|there|with you)))\b"
 )
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|yours)\b")
 _BACK_CONDITION = regex.compile(
@@ -95,6 +95,7 @@ _BACK_CONDITION = regex.compile(
     r"news|mention|memo|figure|number|numbers|signal|coverage|item|source))\b|\bif so\b|\bif (?:i am|i'm|we are) right\b"
 )
 _OPEN_QUESTION = regex.compile(r"\b(?:whether|if|asked|ask)\b")
+_REFERRED_BACK = regex.compile(r"\b(?:those|these|the first|all|the)\s*$")
 _LIST_MARKER = regex.compile(r"^\(?\d{1,2}[.)]$")
 _BACK_REFERENCE = regex.compile(
     r"\b(?:that|this|it|its|those|these|they|so|the (?:report|post|posts|listing|listings|news|mention|memo|figure|"
@@ -303,8 +304,6 @@ class Honesty(Check):
                 continue
             if self._elapsed(view, s, n, brief):
                 continue  # "week three in the new role" when the start date is in the brief
-            if unit in ("minute", "hour") and asks_in(view, s):
-                continue  # a proposed meeting's length: one_ask judges first calls (not twice)
             if unit is not None and generic:
                 continue  # general context: "new leaders often review vendors in their first 90 days"
             if unit is not None:  # a duration that is no service fact: only the brief can support it
@@ -366,7 +365,7 @@ class Honesty(Check):
             as_capacity = (
                 committing or ((commitment_cue or engineer_noun or stacks) and not role_noun)
             ) and n.value <= available
-            if not (brief.has(n) or as_capacity or brief.approximates(n, s.text)):
+            if not (brief.has(n) or as_capacity or brief.approximates(n, s.text) or brief.shows(n, s.text, after)):
                 out.append(
                     self._reason("unsupported_number", n, "claim", s, "number not supported by the brief")
                 )
@@ -667,13 +666,15 @@ class _BriefNumbers:
             self.values["year"].add(float(d.year))
             self.values["quarter"].add(float((d.month - 1) // 3 + 1))
         self.values["count"].add(float(task.prospect.employees))
-        # Counts the brief shows without writing them: how many peers or stacks a signal lists, and
-        # the engineers available per stack (restating capacity: "so those 8 fit your window").
+        # Counts the brief shows without writing them, each only with its own words: how many peers a
+        # signal lists ("the two peers"), and the engineers available per stack referred back to
+        # ("so those 8 fit your window").
+        self.list_counts: dict[float, set[str]] = {}
         for s in task.signals:
-            for v in s.facts.values():
+            for key, v in s.facts.items():
                 if isinstance(v, list) and v:
-                    self.values["count"].add(float(len(v)))
-        self.values["count"].update(float(n) for n in task.bench.values())
+                    self.list_counts.setdefault(float(len(v)), set()).update({key, key.rstrip("s")})
+        self.bench_counts = {float(n) for n in task.bench.values()}
         self.bands = [(b.usd_low, b.usd_high) for b in task.pricing_bands]
         # Durations with their unit: "within 30 days" in the brief supports "30 days", not "30 minutes".
         self.durations: set[tuple[float, str]] = set()
@@ -696,6 +697,14 @@ class _BriefNumbers:
         if n.kind != "count" or not _APPROX.search(text[max(0, n.start - 16) : n.start]):
             return False
         return any(abs(v - n.value) <= 0.1 * v for v in self.values["count"] if v >= 10)
+
+    def shows(self, n: NumberMention, text: str, after: list[str]) -> bool:
+        """A count the brief shows without writing it, used with its own words."""
+        if n.kind != "count":
+            return False
+        if after and after[0] in self.list_counts.get(n.value, ()):
+            return True
+        return n.value in self.bench_counts and _REFERRED_BACK.search(text[max(0, n.start - 16) : n.start]) is not None
 
     def has(self, n: NumberMention) -> bool:
         return n.value in self.values[n.kind] or (n.kind == "count" and n.value in self.values["money"])

@@ -59,6 +59,8 @@ def negated(text: str, start: int, end: int, guide: StyleGuide) -> bool:
     """Is the span [start, end) of a normalised sentence inside the scope of a negation?"""
     c = clause_at(text, guide, start)
     before, after = text[c.start : start], text[end : c.end]
+    for hit in guide.negation_pseudo.find(before):  # "do not miss out on...", "not only": no negation
+        before = before[: hit.start] + " " * (hit.end - hit.start) + before[hit.end :]
     if guide.negation_pre.any(before):
         return True
     return guide.negation_post.any(after)

@@ -273,6 +273,7 @@ class StyleGuide:
             "gap_terms",
             "month_names",
             "negation_pre",
+            "negation_pseudo",
             "negation_post",
             "refusal_phrases",
             "horizon_phrases",
@@ -313,6 +314,10 @@ class StyleGuide:
     @property
     def negation_pre(self) -> PhraseSet:
         return self._honesty_sets["negation_pre"]
+
+    @property
+    def negation_pseudo(self) -> PhraseSet:
+        return self._honesty_sets["negation_pseudo"]
 
     @property
     def negation_post(self) -> PhraseSet:
@@ -486,6 +491,7 @@ class HonestySection(_Section):
     month_names: Phrases
     # Clause scope (tenacious_bench/scope.py): negation triggers and the words that end a clause.
     negation_pre: Phrases
+    negation_pseudo: Phrases
     negation_post: Phrases
     negation_terminators: Words
     refusal_phrases: Phrases

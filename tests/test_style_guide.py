@@ -113,7 +113,7 @@ def test_validate_says_what_it_checked(tmp_path, capsys):
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("style guide OK: ")
-    assert "35 phrase sets" in out and "9 service facts" in out and "7 ask categories" in out
+    assert "36 phrase sets" in out and "9 service facts" in out and "7 ask categories" in out
     broken = tmp_path / "g.yaml"
     broken.write_text(SHIPPED.replace("max_subject_chars: 60", "max_subject_char: 60"))
     assert main(["validate", str(broken)]) == 1

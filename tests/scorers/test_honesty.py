@@ -142,9 +142,11 @@ EX01 = [
     ),
     ("uncertainty: indicative only", ((LOW, "A partial snapshot shows two open backend roles; treat that as indicative only."),), True),
     (
-        "a proposed meeting's length is one_ask's to judge",
+        # task-format.md lists call length among the service facts: honesty fails it as well as one_ask
+        # (blind labellers of the natural-writing set judged it under one_ask only; docs/validity.md).
+        "a proposed 45-minute call is no service fact",
         (("If that is on your roadmap, would 15 minutes next week be useful?", "Would a 45-minute call next week work?"),),
-        True,
+        False,
     ),
     ("an ordered list's markers are no numbers", ((OFFER, "Two steps:\n1. We place managed Python engineers."),), True),
     (
