@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "baselines": "baselines",
     "build-dataset": "build_dataset",
+    "publish": "publish",
 }
 
 
