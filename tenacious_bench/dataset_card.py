@@ -120,7 +120,7 @@ tasks = load_hub_tasks("{rid}", "held_out", revision="COMMIT_SHA")  # validated 
 ```bash
 inspect eval tenacious_bench/outreach --model MODEL -T dataset={rid} -T revision=COMMIT_SHA
 lm_eval --model hf --model_args pretrained=MODEL --tasks tenacious --apply_chat_template \\
-  --metadata '{{"dataset": "{rid}", "revision": "COMMIT_SHA"}}'
+  --metadata '{{"hub_dataset": "{rid}", "hub_revision": "COMMIT_SHA"}}'
 ```
 
 The package (`pip install tenacious-bench`) ships the same tasks and works offline; the Hub copy is

@@ -125,6 +125,8 @@ def outreach(
     segment: int | str | list[int] | None = None,
     kind: str | list[str] | None = None,
     tasks_file: str | None = None,
+    dataset: str | None = None,
+    revision: str | None = None,
 ) -> Task:
     """Write one outreach email per brief; scored by the five mechanical checks and pass@1.
 
@@ -134,10 +136,19 @@ def outreach(
         segment: keep only these ICP segments (1-4; a value, "1,3" or a list).
         kind: keep only these kinds (cold, warm_reply, re_engagement).
         tasks_file: score your own task JSONL file instead of a shipped split.
+        dataset: a Hub dataset id (ORG/NAME) to read the split from instead of the shipped copy.
+        revision: the Hub commit sha to read it at (a branch, tag or none warns: it can move).
     """
     guide = load_style_guide(style_guide)  # fails now, not mid-run, on a bad file
     segments, kinds = parse_segments(segment), parse_kinds(kind)
-    tasks, fingerprint = load_bench_tasks(split, tasks_file)
+    if dataset is not None:
+        from tenacious_bench.hub.dataset import harness_tasks
+
+        tasks, fingerprint = harness_tasks(str(dataset), split, None if revision is None else str(revision), tasks_file)
+    elif revision is not None:
+        raise HarnessTaskError("revision is given without dataset (a Hub dataset id, ORG/NAME)")
+    else:
+        tasks, fingerprint = load_bench_tasks(split, tasks_file)
     kept = filter_tasks(tasks, segments, kinds)
     if not kept:
         raise HarnessTaskError(

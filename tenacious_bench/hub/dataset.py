@@ -315,3 +315,19 @@ def load_hub_tasks_with_source(repo_id: str, split: str, revision: str | None = 
         raise HubError(f"hf://datasets/{repo_id}@{sha}: split {split} holds rows of another split: {wrong[:5]}")
     return tasks, {"source": f"hf://datasets/{repo_id}", "repo_id": repo_id, "revision": revision,
                    "commit_sha": sha, "pinned": is_pinned(revision), "split": split}
+
+
+def harness_tasks(repo_id: str, split: str, revision: str | None = None,
+                  tasks_file: str | None = None) -> tuple[list[Any], dict[str, Any]]:
+    """Tasks and log fingerprint for a harness door reading a Hub dataset (Inspect `-T dataset=`, lm-eval)."""
+    from tenacious_bench.harness_common import SPLITS, HarnessTaskError
+
+    if tasks_file is not None:
+        raise HarnessTaskError("give either a Hub dataset or tasks_file, not both")
+    if split not in SPLITS:
+        raise HarnessTaskError(f"split must be one of {list(SPLITS)}, got {split!r}")
+    try:
+        check_repo_id(repo_id)
+        return load_hub_tasks_with_source(repo_id, split, revision)
+    except HubError as err:
+        raise HarnessTaskError(str(err)) from None
