@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tenacious_bench.hub.dataset import REPO_ID_RE, check_repo_id, is_pinned, push_folder, warn_unpinned
-from tenacious_bench.hub.errors import HubError, call, redact
+from tenacious_bench.hub.dataset import (
+    REPO_ID_RE,
+    PublishRefused,
+    check_repo_id,
+    is_pinned,
+    push_folder,
+    warn_unpinned,
+)
+from tenacious_bench.hub.errors import call, redact
 
 METADATA_NAME = "tenacious_bench_training.json"
 CONFIG_NAME = "adapter_config.json"
@@ -30,7 +37,7 @@ SKIP_DIRS = ("checkpoint-", "runs", ".")
 METRIC_ORDER = ("pass_at_1", "banned_phrases", "format", "grounding", "honesty", "one_ask")
 
 
-class AdapterError(HubError):
+class AdapterError(PublishRefused):
     """The adapter folder, its metadata or a log cannot make an honest card; nothing was pushed."""
 
 
