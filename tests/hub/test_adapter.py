@@ -16,7 +16,8 @@ from tenacious_bench.dataset import CANARY
 from tenacious_bench.hub.adapter import AdapterError, stage_adapter
 from tests.hub.conftest import BASE_MODEL_ID
 
-pytestmark = pytest.mark.xdist_group("hub")
+# With the harness tests that load SmolLM2: one worker prepares the shared model folder, never two.
+pytestmark = pytest.mark.xdist_group("smollm2")
 BIN = Path(sys.executable).parent
 
 
@@ -112,7 +113,6 @@ def _env(hub: Any, tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.mark.e2e
-@pytest.mark.xdist_group("smollm2")
 def test_lm_eval_peft_by_repo_id(hub: Any, published_adapter: dict[str, Any], tmp_path: Path) -> None:
     from tenacious_bench.commands.lm_eval_path import harness_tasks_dir
 
@@ -136,7 +136,6 @@ def test_lm_eval_peft_by_repo_id(hub: Any, published_adapter: dict[str, Any], tm
 
 
 @pytest.mark.e2e
-@pytest.mark.xdist_group("smollm2")
 def test_inspect_hf_provider_with_the_adapter(hub: Any, published_adapter: dict[str, Any], tmp_path: Path) -> None:
     env = _env(hub, tmp_path)
     snapshot = subprocess.run([str(BIN / "hf"), "download", published_adapter["repo_id"], "--revision",

@@ -127,6 +127,7 @@ def test_redact_removes_known_and_token_shaped_strings(monkeypatch: pytest.Monke
     assert redact("token hf_abcdefghijklmnop1234 used") == "token hf_*** used"
 
 
+@pytest.mark.xdist_group("smollm2")  # uses the LoRA adapter made on SmolLM2 (see test_adapter.py)
 def test_cli_publish_prints_the_sha_and_never_the_token(hub: Any, embedding_stand_in: None, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str],
                                                        caplog: pytest.LogCaptureFixture,
