@@ -155,6 +155,22 @@ def run_contamination(by_split: dict[str, list[Any]]) -> dict[str, Any]:
             "embedding_model": "TEST HOOK stand-in" if model is not None else c.MODEL_PACKAGE}
 
 
+def _source_fingerprint(version: str) -> dict[str, Any]:
+    """For the packaged default: the shipped manifest's hash and each split file's, checked against it."""
+    from tenacious_bench import dataset
+    from tenacious_bench.harness_common import HarnessTaskError, dataset_fingerprint
+
+    if not _same_version(version, dataset.DATASET_VERSION):
+        return {"dataset_version": version}
+    try:
+        prints = {s: dataset_fingerprint(s) for s in dataset.SPLITS}
+    except HarnessTaskError as err:
+        raise PublishRefused(f"refusing to publish: the shipped files do not match their manifest: {err}") from None
+    first = next(iter(prints.values()))
+    return {"dataset_version": first["dataset_version"], "manifest_sha256": first["manifest_sha256"],
+            "split_sha256": {s: p["split_sha256"] for s, p in prints.items()}}
+
+
 def _rows(tasks: list[Any]) -> list[dict[str, Any]]:
     return [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in tasks]
 
@@ -178,6 +194,7 @@ def stage_dataset(out_dir: str | Path, *, version: str | None = None, repo_id: s
     problems += [f"{t.task_id}: held_out row lacks the canary" for t in held if t.metadata.canary != CANARY]
     if problems:
         raise PublishRefused("refusing to publish: validation failed:\n  " + "\n  ".join(problems[:50]))
+    source = _source_fingerprint(version)
     contamination = run_contamination(by_split)
 
     out = Path(out_dir)
@@ -190,8 +207,14 @@ def stage_dataset(out_dir: str | Path, *, version: str | None = None, repo_id: s
     columns = [f.alias or name for name, f in Task.model_fields.items()]
     full = {s: [{k: r.get(k) for k in columns} for r in rs] for s, rs in rows.items()}
     features = datasets.Dataset.from_list([r for rs in full.values() for r in rs]).features
-    for split, split_rows in full.items():
-        datasets.Dataset.from_list(split_rows, features=features).to_parquet(str(out / parquet_path(split)))
+    was_enabled = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()
+    try:
+        for split, split_rows in full.items():
+            datasets.Dataset.from_list(split_rows, features=features).to_parquet(str(out / parquet_path(split)))
+    finally:
+        if was_enabled:
+            datasets.enable_progress_bars()
     try:
         seed = int(load_manifest().get("seed", DEFAULT_SEED))
     except (FileNotFoundError, ValueError):
@@ -212,6 +235,7 @@ def stage_dataset(out_dir: str | Path, *, version: str | None = None, repo_id: s
         "style_guide_sha256": guide.sha256,
         "canary": CANARY,
         "rows": {s: len(r) for s, r in rows.items()},
+        "source": source,
         "contamination": contamination,
         "files": files,
     }
