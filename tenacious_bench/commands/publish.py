@@ -88,9 +88,12 @@ def _adapter(args: argparse.Namespace) -> int:
         return 0
     sha, staged = publish_adapter(args.repo_id, args.adapter, private=args.private,
                                   message=args.revision_message, **kwargs)
+    snapshot = f"$(hf download {args.repo_id} --revision {sha} --quiet)"
     print(f"published adapter to {args.repo_id} (base model {staged.base_model_id}). Pin this revision:",
           file=sys.stderr)
-    print(f"  lm_eval --model hf --model_args pretrained={staged.base_model_id},peft={args.repo_id},"
-          f"revision=... (see docs/hub.md)", file=sys.stderr)
+    print(f"  lm_eval --model hf --model_args pretrained={staged.base_model_id},peft={snapshot} "
+          "--tasks tenacious --apply_chat_template", file=sys.stderr)
+    print(f"  inspect eval tenacious_bench/outreach --model hf/{args.repo_id} -M model_path={snapshot} "
+          f"-M tokenizer={staged.base_model_id} -M do_sample=false", file=sys.stderr)
     print(sha)
     return 0

@@ -234,7 +234,7 @@ Evaluate it (pin the adapter's commit sha; see the tenacious-bench docs/hub.md):
 lm_eval --model hf --model_args pretrained={base_id},peft=$(hf download {repo_id} --revision COMMIT_SHA --quiet) \\
   --tasks tenacious --apply_chat_template
 inspect eval tenacious_bench/outreach --model hf/{repo_id} \\
-  -M model_path=$(hf download {repo_id} --revision COMMIT_SHA --quiet) -M tokenizer={base_id}
+  -M model_path=$(hf download {repo_id} --revision COMMIT_SHA --quiet) -M tokenizer={base_id} -M do_sample=false
 ```
 
 ## Base weights
