@@ -306,19 +306,15 @@ def resolve_revision(repo_id: str, revision: str | None, token: str | None = Non
     return str(info.sha)
 
 
-def load_hub_rows(repo_id: str, split: str, revision: str | None = None, token: str | None = None) -> Any:
-    """The split as a `datasets.Dataset`, read at `revision` (warns when it is not a commit sha)."""
+def load_hub_rows(repo_id: str, split: str, revision: str | None = None,
+                  token: str | None = None) -> tuple[Any, str]:
+    """(the split as a `datasets.Dataset`, the commit sha read); warns when `revision` is not a sha."""
     import datasets
 
     warn_unpinned(repo_id, revision)
-    sha = resolve_revision(repo_id, revision, token)
+    sha = resolve_revision(repo_id, revision, token)  # a missing repo or revision fails here, by name
     what = f"loading split {split!r} of dataset {repo_id} at {sha}"
-    try:
-        return call(lambda: datasets.load_dataset(repo_id, split=split, revision=sha, token=token), what), sha
-    except HubError as err:
-        if "Unknown split" in str(err) or ("split" in str(err).lower() and "ValueError" in str(err)):
-            raise HubError(f"{what}: the repo has no split {split!r}") from None
-        raise
+    return call(lambda: datasets.load_dataset(repo_id, split=split, revision=sha, token=token), what), sha
 
 
 def load_hub_tasks(repo_id: str, split: str, revision: str | None = None,

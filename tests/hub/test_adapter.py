@@ -114,17 +114,15 @@ def _env(hub: Any, tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.e2e
 def test_lm_eval_peft_by_repo_id(hub: Any, published_adapter: dict[str, Any], tmp_path: Path) -> None:
+    """`peft=ORG/NAME` verbatim: lm-eval fetches the base and the adapter by their Hub ids."""
     from tenacious_bench.commands.lm_eval_path import harness_tasks_dir
 
     env = _env(hub, tmp_path)
-    snapshot = subprocess.run([str(BIN / "hf"), "download", published_adapter["repo_id"], "--revision",
-                               published_adapter["sha"], "--quiet"], env=env, capture_output=True, text=True,
-                              timeout=120)
-    assert snapshot.returncode == 0, snapshot.stderr[-2000:]
+    before = len(hub.state.requests)
     out = tmp_path / "out"
     done = subprocess.run(
         [str(BIN / "lm_eval"), "--model", "hf", "--model_args",
-         f"pretrained={BASE_MODEL_ID},peft={snapshot.stdout.strip()},dtype=float32", "--device", "cpu",
+         f"pretrained={BASE_MODEL_ID},peft={published_adapter['repo_id']},dtype=float32", "--device", "cpu",
          "--tasks", "tenacious", "--include_path", str(harness_tasks_dir()), "--limit", "1",
          "--apply_chat_template", "--gen_kwargs", "max_gen_toks=8", "--output_path", str(out)],
         env=env, capture_output=True, text=True, timeout=600,
@@ -133,6 +131,9 @@ def test_lm_eval_peft_by_repo_id(hub: Any, published_adapter: dict[str, Any], tm
     [results] = list(out.rglob("results_*.json"))
     assert "pass_at_1,none" in json.loads(results.read_text())["results"]["tenacious"]
     assert hub.env["HF_TOKEN"] not in done.stdout + done.stderr
+    reads = [p for _, p, _ in hub.state.requests[before:]]
+    assert any(p.startswith(f"/{published_adapter['repo_id']}/resolve/") and p.endswith("adapter_model.safetensors")
+               for p in reads)
 
 
 @pytest.mark.e2e
@@ -157,7 +158,7 @@ def test_inspect_hf_provider_with_the_adapter(hub: Any, published_adapter: dict[
     log = read_eval_log(info)
     assert log.status == "success", log.error.traceback[-3000:] if log.error else log.status
     assert len(log.samples) == 1
-    assert hub.env["HF_TOKEN"] not in done.stdout + done.stderr
+    assert hub.env["HF_TOKEN"] not in done.stdout + done.stderr + log.model_dump_json()  # nor in the log
     # transformers read adapter_config.json in the snapshot and fetched the base by its Hub id.
     base_reads = [p for _, p, _ in hub.state.requests[before:] if p.startswith(f"/{BASE_MODEL_ID}/resolve/")]
     assert any(p.endswith("/model.safetensors") for p in base_reads)

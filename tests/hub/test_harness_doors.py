@@ -67,7 +67,7 @@ def test_inspect_eval_command_with_dataset_and_revision(hub: Any, published_data
     log = read_eval_log(info)
     assert log.status == "success" and len(log.samples) == 5
     assert all(v == 1.0 for s in log.samples for v in s.scores["outreach_scorer"].value.values())
-    assert hub.env["HF_TOKEN"] not in done.stdout + done.stderr
+    assert hub.env["HF_TOKEN"] not in done.stdout + done.stderr + log.model_dump_json()  # nor in the log
 
 
 def test_lm_eval_docs_from_the_hub_equal_the_shipped_docs(hub: Any, published_dataset: dict[str, Any]) -> None:
