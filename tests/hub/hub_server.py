@@ -252,6 +252,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(404, f"Invalid rev id: {unquote(revision)}", "RevisionNotFound", head=head)
         return commit
 
+    def _readable_repo(self, repo_type: str, repo_id: str, head: bool = False) -> Repo | None:
+        """The repo if this request may read it; otherwise the 401/404 has been sent and None returned."""
+        may = self._auth(write=False, head=head)
+        return None if may is None else self._repo(repo_type, repo_id, may, head=head)
+
+    def _readable(self, repo_type: str, g: dict[str, Any], head: bool = False) -> tuple[Repo, Commit] | None:
+        """(repo, commit at g["rev"] or main) if readable; otherwise the error has been sent."""
+        repo = self._readable_repo(repo_type, g["id"], head=head)
+        commit = repo and self._commit_of(repo, g.get("rev") or "main", head=head)
+        return (repo, commit) if repo and commit else None
+
     # -- dispatch -------------------------------------------------------------------------------
     def do_HEAD(self) -> None:
         self._dispatch()
@@ -451,15 +462,10 @@ class _Handler(BaseHTTPRequestHandler):
         return out
 
     def h_info(self, g: dict[str, Any], q: dict[str, Any]) -> None:
-        may = self._auth(write=False)
-        if may is None:
+        found = self._readable(g["t"], g)
+        if found is None:
             return
-        repo = self._repo(g["t"], g["id"], may)
-        if repo is None:
-            return
-        commit = self._commit_of(repo, g.get("rev") or "main")
-        if commit is None:
-            return
+        repo, commit = found
         card: dict[str, Any] | None = None
         readme = blob_bytes(commit.files.get("README.md", b"")).decode("utf-8", "replace")
         m = re.match(r"^---\n(.*?)\n---\n", readme, re.S)
@@ -479,13 +485,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(200, info)
 
     def h_tree(self, g: dict[str, Any], q: dict[str, Any]) -> None:
-        may = self._auth(write=False)
-        if may is None:
+        found = self._readable(g["t"], g)
+        if found is None:
             return
-        repo = self._repo(g["t"], g["id"], may)
-        commit = repo and self._commit_of(repo, g["rev"])
-        if not commit:
-            return
+        _, commit = found
         base = unquote(g.get("path") or "").strip("/")
         recursive = (q.get("recursive") or ["false"])[0].lower() in ("1", "true")
         folders = self._folders(commit)
@@ -506,13 +509,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def h_paths_info(self, g: dict[str, Any], q: dict[str, Any]) -> None:
         raw = self._body().decode()
-        may = self._auth(write=False)
-        if may is None:
+        found = self._readable(g["t"], g)
+        if found is None:
             return
-        repo = self._repo(g["t"], g["id"], may)
-        commit = repo and self._commit_of(repo, g["rev"])
-        if not commit:
-            return
+        _, commit = found
         ctype = self.headers.get("Content-Type") or ""
         paths = json.loads(raw).get("paths", []) if "json" in ctype else parse_qs(raw).get("paths", [])
         folders = self._folders(commit)
@@ -526,23 +526,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(200, out)
 
     def h_refs(self, g: dict[str, Any], q: dict[str, Any]) -> None:
-        may = self._auth(write=False)
-        if may is None:
-            return
-        repo = self._repo(g["t"], g["id"], may)
+        repo = self._readable_repo(g["t"], g["id"])
         if repo is None:
             return
         self._json(200, {"branches": [{"name": b, "ref": f"refs/heads/{b}", "targetCommit": s}
                                       for b, s in repo.branches.items()], "tags": [], "converts": []})
 
     def h_commits(self, g: dict[str, Any], q: dict[str, Any]) -> None:
-        may = self._auth(write=False)
-        if may is None:
+        found = self._readable(g["t"], g)
+        if found is None:
             return
-        repo = self._repo(g["t"], g["id"], may)
-        commit = repo and self._commit_of(repo, g["rev"])
-        if not commit:
-            return
+        repo, commit = found
         out = []
         while commit is not None:
             out.append({"id": commit.sha, "title": commit.message, "message": "", "authors": [{"user": "tester"}],
@@ -552,16 +546,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def h_resolve(self, g: dict[str, Any], q: dict[str, Any]) -> None:
         head = self.command == "HEAD"
-        may = self._auth(write=False, head=head)
-        if may is None:
+        found = self._readable("dataset" if g.get("prefix") else "model", g, head=head)
+        if found is None:
             return
-        repo_type = "dataset" if g.get("prefix") else "model"
-        repo = self._repo(repo_type, g["id"], may, head=head)
-        if repo is None:
-            return
-        commit = self._commit_of(repo, g["rev"], head=head)
-        if commit is None:
-            return
+        commit = found[1]
         path = unquote(g["path"])
         if path not in commit.files:
             self._error(404, f"Entry not found: {path}", "EntryNotFound", head=head)
