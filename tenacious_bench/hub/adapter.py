@@ -265,7 +265,7 @@ Dataset manifest:
   covers (tone, segment framing) are not measured.
 - The briefs are fictional and in English; the style guide is Tenacious's. Scores do not transfer to
   other companies' rules without their style-guide file.
-- A small base model: expect placeholders, weak subjects and sign-offs on briefs unlike the training data.
+- Trained on a few hundred synthetic briefs: expect weaker emails on briefs unlike the training data.
 - The scores hold for the base weights named above (see the note there) and the scorer and prompt
   versions recorded; re-score with the same versions before comparing.
 
