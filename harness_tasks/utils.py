@@ -41,19 +41,31 @@ def load_dataset(
     split: str = "held_out",
     style_guide: str | None = None,
     tasks_file: str | None = None,
+    hub_dataset: str | None = None,
+    hub_revision: str | None = None,
     **_lm_eval_metadata: Any,
 ) -> Any:
     """The task's documents as a DatasetDict with one `test` split, read from the installed package.
 
     lm-eval calls this with the task's `dataset_kwargs` plus its metadata (the YAML's `metadata`,
     `--metadata` and the `--model_args` keys), which is why unrelated keyword arguments are accepted
-    and not used. `style_guide` and `tasks_file` may be given with `--metadata '{"style_guide": ...}'`.
+    and not used. `style_guide` and `tasks_file` may be given with `--metadata '{"style_guide": ...}'`;
+    `hub_dataset` and `hub_revision` read the split from a Hub dataset at a commit sha instead of the
+    shipped copy (`--metadata '{"hub_dataset": "ORG/NAME", "hub_revision": "SHA"}'`; not `revision`,
+    which lm-eval also fills from `--model_args`).
     """
     import datasets
 
     try:
         load_style_guide(style_guide)  # a bad file fails here, with its problems, not mid-run
-        tasks, _ = load_bench_tasks(split, tasks_file)
+        if hub_dataset:
+            from tenacious_bench.hub.dataset import harness_tasks
+
+            tasks, _ = harness_tasks(hub_dataset, split, hub_revision, tasks_file)
+        elif hub_revision:
+            raise HarnessTaskError("hub_revision is given without hub_dataset (a Hub dataset id, ORG/NAME)")
+        else:
+            tasks, _ = load_bench_tasks(split, tasks_file)
     except (HarnessTaskError, StyleGuideError, TaskError) as err:
         raise HarnessTaskError(f"tenacious lm-eval task: {err}") from None
     if not tasks:

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "natural": "natural",
     "build-dataset": "build_dataset",
     "resign": "resign",
+    "publish": "publish",
 }
 
 

@@ -93,7 +93,48 @@ def _table(title: str, data: dict[str, dict[str, int]], splits: list[str]) -> st
     return "\n".join(lines)
 
 
-def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int) -> str:
+def hub_configs(data_files: dict[str, str]) -> list[str]:
+    """The front matter's `configs` lines (Hub metadata): one default config, a file pattern per split."""
+    lines = ["configs:", "- config_name: default", "  default: true", "  data_files:"]
+    lines += [f"  - split: {split}\n    path: {path}" for split, path in data_files.items()]
+    return lines
+
+
+def usage_section(repo_id: str | None = None) -> str:
+    """The card's "Usage" section: load by Hub id at a pinned revision, run both harnesses on it."""
+    rid = repo_id or "ORG/NAME"
+    return f"""## Usage
+
+Pin the revision: load by the commit sha that `tenacious-bench publish dataset` printed (or the
+repo's commit history shows). A branch such as `main` moves when the dataset is republished, so an
+unpinned load can silently change the tasks between two runs and make scores incomparable.
+
+```python
+import datasets
+from tenacious_bench.hub.dataset import load_hub_tasks
+
+rows = datasets.load_dataset("{rid}", split="held_out", revision="COMMIT_SHA")
+tasks = load_hub_tasks("{rid}", "held_out", revision="COMMIT_SHA")  # validated task objects
+```
+
+```bash
+inspect eval tenacious_bench/outreach --model MODEL -T dataset={rid} -T revision=COMMIT_SHA
+lm_eval --model hf --model_args pretrained=MODEL --tasks tenacious --apply_chat_template \\
+  --metadata '{{"hub_dataset": "{rid}", "hub_revision": "COMMIT_SHA"}}'
+```
+
+The package (`pip install tenacious-bench`) ships the same tasks and works offline; the Hub copy is
+an optional source. Rows are the task objects of `task-format.md`; in parquet, map fields (`facts`,
+`bench`, `metadata.generator`) hold every key of the split with null for the keys a row lacks, and
+`tenacious_bench.hub.rows.task_dict` drops those nulls. Beside the data, the Hub repo holds
+`task.schema.json` (the JSON Schema of a row), `style_guide.yaml` (the style guide the scorer uses)
+and `tenacious_bench_manifest.json` (dataset version and the sha256 of every file).
+"""
+
+
+def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
+                data_files: dict[str, str] | None = None, repo_id: str | None = None) -> str:
+    """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files."""
     from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION
 
     splits = list(by_split)
@@ -124,10 +165,7 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int) -> str:
         "- email-generation",
         "- mechanical-scoring",
         "- benchmark",
-        "configs:",
-        "- config_name: default",
-        "  data_files:",
-        *[f"  - split: {s}\n    path: {s}.jsonl" for s in splits],
+        *hub_configs(data_files or {s: f"{s}.jsonl" for s in splits}),
         "---",
     ])
     sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())
@@ -148,6 +186,7 @@ carry it; the project's training-data builders refuse them.
 
 `{CANARY}`
 
+{usage_section(repo_id)}
 ## Splits and sealing
 
 | split | rows |

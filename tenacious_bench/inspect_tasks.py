@@ -41,7 +41,7 @@ class OutreachTaskError(HarnessTaskError, PrerequisiteError):
 
 
 # The task's own parameters (`-T name=value`); Inspect may also pass its `model` argument.
-PARAMS = ("split", "style_guide", "segment", "kind", "tasks_file")
+PARAMS = ("split", "style_guide", "segment", "kind", "tasks_file", "dataset", "revision")
 _INSPECT_ARGS = ("model",)
 
 
@@ -156,6 +156,8 @@ def outreach(
     segment: int | str | list[int] | None = None,
     kind: str | list[str] | None = None,
     tasks_file: str | None = None,
+    dataset: str | None = None,
+    revision: str | None = None,
     **unknown: Any,
 ) -> Task:
     """Write one outreach email per brief; scored by the five mechanical checks and pass@1.
@@ -166,16 +168,25 @@ def outreach(
         segment: keep only these ICP segments (1-4; a value, "1,3" or a list).
         kind: keep only these kinds (cold, warm_reply, re_engagement).
         tasks_file: score your own task JSONL file instead of a shipped split.
+        dataset: a Hub dataset id (ORG/NAME) to read the split from instead of the shipped copy.
+        revision: the Hub commit sha to read it at (a branch, tag or none warns: it can move).
         **unknown: refused (a misspelled `-T` parameter must not run with a default).
     """
     try:
-        return _outreach(split, style_guide, segment, kind, tasks_file, unknown)
+        return _outreach(split, style_guide, segment, kind, tasks_file, dataset, revision, unknown)
     except (HarnessTaskError, StyleGuideError, TaskError) as err:
         raise OutreachTaskError(f"tenacious_bench/outreach: {err}") from None
 
 
 def _outreach(
-    split: str, style_guide: str | None, segment: Any, kind: Any, tasks_file: str | None, unknown: dict[str, Any]
+    split: str,
+    style_guide: str | None,
+    segment: Any,
+    kind: Any,
+    tasks_file: str | None,
+    dataset: str | None,
+    revision: str | None,
+    unknown: dict[str, Any],
 ) -> Task:
     bad = sorted(k for k in unknown if k not in _INSPECT_ARGS)
     if bad:
@@ -184,7 +195,14 @@ def _outreach(
         raise HarnessTaskError(f"split must be one of {list(SPLITS)}, got {split!r}")
     guide = load_style_guide(style_guide)  # fails now, not mid-run, on a bad file
     segments, kinds = parse_segments(segment), parse_kinds(kind)
-    tasks, fingerprint = load_bench_tasks(split, tasks_file)
+    if dataset is not None:
+        from tenacious_bench.hub.dataset import harness_tasks
+
+        tasks, fingerprint = harness_tasks(str(dataset), split, None if revision is None else str(revision), tasks_file)
+    elif revision is not None:
+        raise HarnessTaskError("revision is given without dataset (a Hub dataset id, ORG/NAME)")
+    else:
+        tasks, fingerprint = load_bench_tasks(split, tasks_file)
     kept = filter_tasks(tasks, segments, kinds)
     if not kept:
         raise HarnessTaskError(
