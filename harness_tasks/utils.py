@@ -13,14 +13,14 @@ import json
 from typing import Any
 
 from tenacious_bench.harness_common import load_bench_tasks, score_value
-from tenacious_bench.prompts import build_messages
+from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import score_email
 from tenacious_bench.task import Task, parse_task
 
 
-def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
-    """One lm-eval document: the two prompt messages, the task as JSON, the style guide used."""
-    system, user = build_messages(task, style_guide)
+def task_to_doc(task: Task, style_guide: str | None = None, prompt: str = DEFAULT_PROMPT_VARIANT) -> dict[str, str]:
+    """One lm-eval document: the two prompt messages, the task as JSON, the style guide and prompt variant."""
+    system, user = build_messages(task, style_guide, variant=prompt)
     if (system["role"], user["role"]) != ("system", "user"):
         raise ValueError(f"the prompt builder returned roles {system['role']}, {user['role']}")
     ref = task.reference
@@ -33,6 +33,8 @@ def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
         "style_guide": style_guide or "",
         "segment": str(task.segment),
         "kind": task.kind,
+        "prompt_variant": prompt,
+        "prompt_version": PROMPT_VERSION,
     }
 
 
@@ -40,20 +42,23 @@ def load_dataset(
     split: str = "held_out",
     style_guide: str | None = None,
     tasks_file: str | None = None,
+    prompt: str = DEFAULT_PROMPT_VARIANT,
+    version: str | None = None,
     **_lm_eval_metadata: Any,
 ) -> Any:
     """The task's documents as a DatasetDict with one `test` split, read from the installed package.
 
     lm-eval calls this with the task's `dataset_kwargs` plus its metadata (the YAML's `metadata`,
     `--metadata` and the `--model_args` keys), which is why unrelated keyword arguments are accepted
-    and not used. `style_guide` and `tasks_file` may be given with `--metadata '{"style_guide": ...}'`.
+    and not used. `style_guide`, `tasks_file` and `version` (the dataset version, default 1.1) may be
+    given with `--metadata '{"style_guide": ...}'`; `prompt` (full or short) is set by the task's YAML.
     """
     import datasets
 
-    tasks, _ = load_bench_tasks(split, tasks_file)
+    tasks, _ = load_bench_tasks(split, tasks_file, version=None if version is None else str(version))
     if not tasks:
         raise ValueError(f"no task in split {split!r}")
-    docs = [task_to_doc(t, style_guide) for t in tasks]
+    docs = [task_to_doc(t, style_guide, prompt) for t in tasks]
     return datasets.DatasetDict({"test": datasets.Dataset.from_list(docs)})
 
 

@@ -128,6 +128,9 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int) -> str:
         "- config_name: default",
         "  data_files:",
         *[f"  - split: {s}\n    path: {s}.jsonl" for s in splits],
+        "- config_name: v1.0",
+        "  data_files:",
+        *[f"  - split: {s}\n    path: 1.0/{s}.jsonl" for s in splits],
         "---",
     ])
     sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())

@@ -19,7 +19,7 @@ from inspect_ai.solver import TaskState, generate
 
 from tenacious_bench import __version__
 from tenacious_bench.harness_common import KINDS, METRIC_KEYS, HarnessTaskError, load_bench_tasks, score_value
-from tenacious_bench.prompts import PROMPT_VERSION, build_messages
+from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VARIANTS, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import SCORER_VERSION, score_email
 from tenacious_bench.style_guide import load_style_guide
 from tenacious_bench.task import Task as BenchTask
@@ -81,12 +81,18 @@ def to_chat(messages: list[dict[str, str]]) -> list[ChatMessage]:
     return out
 
 
-def task_to_sample(task: BenchTask, style_guide: str | None = None) -> Sample:
+def parse_prompt(value: Any) -> str:
+    if value not in PROMPT_VARIANTS:
+        raise HarnessTaskError(f"prompt must be one of {list(PROMPT_VARIANTS)}, got {value!r}")
+    return str(value)
+
+
+def task_to_sample(task: BenchTask, style_guide: str | None = None, prompt: str = DEFAULT_PROMPT_VARIANT) -> Sample:
     """One Sample per task: the built prompt as input, the whole task in metadata (the scorer reads it)."""
     ref = task.reference
     return Sample(
         id=task.task_id,
-        input=to_chat(build_messages(task, style_guide)),
+        input=to_chat(build_messages(task, style_guide, variant=prompt)),
         target=f"Subject: {ref.subject}\n\n{ref.body}" if ref else "",
         metadata={
             "task": task.model_dump(mode="json", by_alias=True, exclude_none=True),
@@ -125,6 +131,8 @@ def outreach(
     segment: int | str | list[int] | None = None,
     kind: str | list[str] | None = None,
     tasks_file: str | None = None,
+    prompt: str = DEFAULT_PROMPT_VARIANT,
+    version: str | None = None,
 ) -> Task:
     """Write one outreach email per brief; scored by the five mechanical checks and pass@1.
 
@@ -134,10 +142,13 @@ def outreach(
         segment: keep only these ICP segments (1-4; a value, "1,3" or a list).
         kind: keep only these kinds (cold, warm_reply, re_engagement).
         tasks_file: score your own task JSONL file instead of a shipped split.
+        prompt: full (every scored rule stated; the default) or short (the PROMPT_VERSION 1 prompt).
+        version: the shipped dataset version (1.1, the default, or 1.0).
     """
     guide = load_style_guide(style_guide)  # fails now, not mid-run, on a bad file
     segments, kinds = parse_segments(segment), parse_kinds(kind)
-    tasks, fingerprint = load_bench_tasks(split, tasks_file)
+    prompt = parse_prompt(prompt)
+    tasks, fingerprint = load_bench_tasks(split, tasks_file, version=None if version is None else str(version))
     kept = filter_tasks(tasks, segments, kinds)
     if not kept:
         raise HarnessTaskError(
@@ -146,7 +157,7 @@ def outreach(
         )
     name = "outreach" if tasks_file is None else f"outreach_{Path(tasks_file).stem}"
     return Task(
-        dataset=MemoryDataset([task_to_sample(t, style_guide) for t in kept], name=f"{name}_{split}"),
+        dataset=MemoryDataset([task_to_sample(t, style_guide, prompt) for t in kept], name=f"{name}_{split}"),
         solver=generate(),
         scorer=outreach_scorer(style_guide),
         config=GENERATION,
@@ -154,6 +165,7 @@ def outreach(
             "tenacious_bench_version": __version__,
             "scorer_version": SCORER_VERSION,
             "prompt_version": PROMPT_VERSION,
+            "prompt_variant": prompt,
             "style_guide_sha256": guide.sha256,
             "style_guide_source": guide.source,
             "dataset": fingerprint,

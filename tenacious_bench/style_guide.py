@@ -155,6 +155,11 @@ class StyleGuide:
         return self.raw["company"]["name"]
 
     @property
+    def company_profile(self) -> dict[str, Any]:
+        """The company's own words for prompts and the composer (description, call length, ...)."""
+        return self.raw["company_profile"]
+
+    @property
     def default_sender(self) -> dict[str, str]:
         return self.raw["default_sender"]
 
@@ -302,6 +307,7 @@ _REQUIRED_KEYS = (
     "honesty",
     "service_facts",
     "asks",
+    "company_profile",
 )
 
 

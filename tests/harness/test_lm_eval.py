@@ -59,17 +59,31 @@ def test_process_results_one_key_per_check(example_tasks):
         process_results(doc, ["a", "b"])
 
 
+def test_dataset_prompt_variant_and_version():
+    from tenacious_bench.dataset import load_split
+
+    docs = load_dataset(split="dev", prompt="short", version="1.0")["test"]
+    task = next(t for t in load_split("dev", version="1.0") if t.task_id == docs[0]["task_id"])
+    system, user = build_messages(task, variant="short")
+    assert (docs[0]["system"], docs[0]["user"], docs[0]["prompt_variant"]) == (system["content"], user["content"], "short")
+    assert load_dataset(split="dev")["test"][0]["prompt_variant"] == "full"
+
+
 def test_yaml_metrics_and_generation_settings():
     cfg = yaml.load((harness_tasks_dir() / "tenacious.yaml").read_text(), Loader=_FunctionLoader)
     assert [m["metric"] for m in cfg["metric_list"]] == list(METRIC_KEYS)
     assert all(m["aggregation"] == "mean" for m in cfg["metric_list"])
     gen = cfg["generation_kwargs"]
     assert gen["until"] == [] and gen["max_gen_toks"] >= 512  # never the blank-line default
-    names = {}
+    names, prompts = {}, {}
     for f in harness_tasks_dir().glob("*.yaml"):
         c = yaml.load(f.read_text(), Loader=_FunctionLoader)
         names[c["task"]] = c.get("dataset_kwargs", {}).get("split", "held_out")
-    assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train"}
+        prompts[c["task"]] = c["dataset_kwargs"]["prompt"]
+    assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train",
+                     "tenacious_short": "held_out"}
+    assert prompts == {"tenacious": "full", "tenacious_dev": "full", "tenacious_train": "full",
+                       "tenacious_short": "short"}
 
 
 class _FunctionLoader(yaml.SafeLoader):
