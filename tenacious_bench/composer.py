@@ -377,11 +377,9 @@ def _core_stacks(task: Task) -> str:
     return listed + " engineers"
 
 
-_VALUE = (
-    "We place managed {stacks}, typically deployed in about two weeks.",
-    "Tenacious places managed engineering teams with at least three hours of overlap with your time zone.",
-    "We run managed engineering teams with a one-month minimum and a delivery lead embedded on request.",
-)
+def _value_lines(guide: StyleGuide) -> list[str]:
+    """The company's sentences about itself, from the style guide's company_profile.value_lines."""
+    return list(guide.company_profile["value_lines"])
 _ZERO = (
     "I do not have a specific signal about {company_s} plans, so this is a plain introduction.",
     "I have no particular news about {company} to point to, so this is simply an introduction.",
@@ -436,6 +434,13 @@ def _signature(ctx: _Ctx, guide: StyleGuide) -> str:
     return f"{off},\n" + "\n".join(lines)
 
 
+def _repeats(a: str, b: str) -> bool:
+    """Two sentences that state the same fact (>= 80% content-word overlap; see coherence)."""
+    from tenacious_bench.coherence import REPEAT_OVERLAP, overlap
+
+    return overlap(a, b) >= REPEAT_OVERLAP
+
+
 def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
     max_subject, _ = limits_of(task, guide)
     required = [task.signals_by_id[i] for i in task.constraints.required_signals]
@@ -465,7 +470,10 @@ def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
         if framing and ctx.brevity < 2:
             offer.append(framing)
         if ctx.brevity == 0 or not framing:
-            offer.append(ctx.pick(_VALUE).format(stacks=_core_stacks(ctx.task)))
+            short_name = guide.company_profile.get("short_name", guide.company_name)
+            value = ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(ctx.task), short_name=short_name)
+            if not (offer and _repeats(offer[-1], value)):  # never the same fact twice in a row
+                offer.append(value)
     if offer:
         paragraphs.append(offer)
     paragraphs.append([_ask(ctx)])

@@ -1,21 +1,32 @@
-"""`tenacious-bench validate`: validate task files (and style-guide files); list every problem."""
+"""`tenacious-bench validate`: validate task files (and style-guide files); list every problem.
+
+`--dataset [DIR]` validates a whole dataset folder (default: the packaged dataset): its split files,
+the sealing rules (time shift, canary, references) and the coherence rules of `tenacious_bench.coherence`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-HELP = "Validate task JSONL files and style-guide YAML files; exit 1 listing every problem."
+HELP = ("Validate task JSONL files and style-guide YAML files, or with --dataset a dataset folder's splits, "
+        "sealing and coherence; exit 1 listing every problem.")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", help="task .jsonl files and/or style-guide .yaml files")
+    p.add_argument("files", nargs="*", help="task .jsonl files and/or style-guide .yaml files")
+    p.add_argument("--dataset", nargs="?", const="", default=None, metavar="DIR",
+                   help="validate a dataset folder (train/dev/held_out.jsonl; default: the packaged dataset): "
+                        "schema, sealing and the coherence rules")
 
 
 def run(args: argparse.Namespace) -> int:
     from tenacious_bench.style_guide import StyleGuideError, load_style_guide
     from tenacious_bench.task import check_tasks
 
+    if not args.files and args.dataset is None:
+        print("error: give task or style-guide files, or --dataset [DIR]", file=sys.stderr)
+        return 2
     problems: list[str] = []
     n_tasks = 0
     task_files = []
@@ -27,6 +38,11 @@ def run(args: argparse.Namespace) -> int:
                 problems.append(str(err))
         else:
             task_files.append(f)
+    if args.dataset is not None:
+        dataset_files = _dataset_files(args.dataset)
+        if dataset_files is None:
+            return 2
+        task_files += dataset_files
     try:
         tasks, task_problems = check_tasks(task_files)
     except OSError as err:
@@ -34,7 +50,29 @@ def run(args: argparse.Namespace) -> int:
         return 2
     n_tasks = len(tasks)
     problems += task_problems
+    if args.dataset is not None:
+        from tenacious_bench.coherence import RULES, dataset_problems
+        from tenacious_bench.dataset import sealing_problems
+
+        problems += sealing_problems(tasks)
+        coherence = dataset_problems(tasks)
+        problems += coherence
+        print(f"coherence rules: {', '.join(r.name for r in RULES)}; {len(coherence)} problem(s)")
     for line in problems:
         print(line, file=sys.stderr)
     print(f"{n_tasks} valid tasks in {len(task_files)} file(s); {len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def _dataset_files(folder: str) -> list[str] | None:
+    from pathlib import Path
+
+    from tenacious_bench.dataset import SPLITS, package_data_dir
+
+    d = Path(folder) if folder else package_data_dir()
+    files = [d / f"{s}.jsonl" for s in SPLITS]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        print(f"error: dataset folder {d} lacks {', '.join(missing)}", file=sys.stderr)
+        return None
+    return [str(f) for f in files]
