@@ -11,6 +11,7 @@ rule; dataset 1.0 fails each of them (tests show both).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -23,10 +24,7 @@ SEGMENT_SIGNAL = {1: "funding", 2: "layoff", 3: "leadership_change", 4: "capabil
 
 _WORD = regex.compile(r"[\p{L}\p{N}$%][\p{L}\p{N}$%'\-]*")
 _STOP = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been it its this that these those "
-    "we our us you your i my me they their them he she his her so if than then there here about into over "
-    "which who what when where how all any some can could would should will may might do does did not no "
-    "have has had just very also".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "we", "our", "us", "you", "your", "i", "my", "me", "they", "their", "them", "he", "she", "his", "her", "so", "if", "than", "then", "there", "here", "about", "into", "over", "which", "who", "what", "when", "where", "how", "all", "any", "some", "can", "could", "would", "should", "will", "may", "might", "do", "does", "did", "not", "no", "have", "has", "had", "just", "very", "also"]
 )
 
 
@@ -147,9 +145,9 @@ class ThreadResolved(Rule):
             for pattern, why in _DANGLING:
                 if pattern.search(m.body):
                     out.append(f"thread[{i}]: {why}")
-            if m.from_ == "tenacious" and m.subject and not m.subject.lower().startswith("re:"):
-                if _MINUTES.search(m.subject) and not _CALL.search(m.body):
-                    out.append(f"thread[{i}]: subject {m.subject!r} promises a call the body never offers")
+            opener = m.from_ == "tenacious" and m.subject and not m.subject.lower().startswith("re:")
+            if opener and _MINUTES.search(m.subject) and not _CALL.search(m.body):
+                out.append(f"thread[{i}]: subject {m.subject!r} promises a call the body never offers")
         return out
 
 
@@ -246,7 +244,7 @@ class ReferenceNoRepeat(Rule):
         if task.reference is None:
             return []
         ss = sentences(task.reference.body)
-        return [f"reference repeats itself: {a!r} / {b!r}" for a, b in zip(ss, ss[1:], strict=False)
+        return [f"reference repeats itself: {a!r} / {b!r}" for a, b in itertools.pairwise(ss)
                 if len(content_words(a)) >= 3 and overlap(a, b) >= REPEAT_OVERLAP]
 
 
