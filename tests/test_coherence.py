@@ -76,3 +76,22 @@ def test_sentence_stats_report_shares(versions):
     st = sentence_stats([t for t in versions["1.1"] if t.reference is not None])
     assert st["references"] == 377 and 0 < st["distinct_share"] <= 1
     assert all(0 < share <= 1 for _, _, share in st["most_frequent"])
+
+
+def test_review_sample_script(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data_cards" / "review" / "sample_for_review.py"
+    spec = importlib.util.spec_from_file_location("sample_for_review", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main([str(tmp_path)]) == 0
+    index = [json.loads(line) for line in (tmp_path / "index.jsonl").read_text().splitlines()]
+    assert Counter(r["split"] for r in index) == {"held_out": 25, "train": 29}
+    text = (tmp_path / index[0]["packet"]).read_text()
+    assert "## System message" in text and '"reference"' not in text
+    again = tmp_path / "again"
+    mod.main([str(again)])
+    assert (again / "index.jsonl").read_bytes() == (tmp_path / "index.jsonl").read_bytes()
