@@ -270,7 +270,7 @@ def sentence_stats(tasks: Iterable[Task], top: int = 10) -> dict:
     """Reference variety: sentences, distinct share, and the most frequent sentences (with their share
     of the references that hold them)."""
     refs = [t.reference.body for t in tasks if t.reference is not None]
-    per_ref = [set(sentences(b)[1:-2] if len(sentences(b)) > 3 else sentences(b)) for b in refs]
+    per_ref = [set(sentences(b)[1:-1]) for b in refs]  # without the greeting and the signature
     counts: Counter[str] = Counter(s for ss in per_ref for s in ss)
     total = sum(counts.values())
     return {

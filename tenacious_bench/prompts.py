@@ -108,8 +108,11 @@ def _user_parts(task: Task, guide: StyleGuide, *, full: bool) -> list[str]:
     sender = sender_of(task, guide)
     forbidden = "; ".join(task.constraints.forbidden_phrases)
     if full:
-        required = "; ".join(_required_line(task, i) for i in task.constraints.required_signals)
-        required = required or "none (do not invent one; still name the company or a fact of the brief)"
+        # One short line per signal (its id and the forms that name it), never a sentence: an answer
+        # that echoes the prompt must not name a signal by echoing this list.
+        lines = [_required_line(task, i) for i in task.constraints.required_signals]
+        required = ("each through one of these forms or another of its own specific facts:\n" + "\n".join(lines)
+                    if lines else "none (do not invent one; still name the company or a fact of the brief).")
     else:
         required = ", ".join(task.constraints.required_signals) or "none (do not invent one)"
     parts = [
@@ -119,7 +122,7 @@ def _user_parts(task: Task, guide: StyleGuide, *, full: bool) -> list[str]:
         render_brief(task),
         "",
         f"Task: {task.instruction}",
-        f"Signals the email must name specifically: {required}.",
+        f"Signals the email must name specifically: {required}" + ("" if full else "."),
         f"Limits: subject at most {max_subject} characters; body at most {max_words} words.",
     ]
     if forbidden:
@@ -128,11 +131,8 @@ def _user_parts(task: Task, guide: StyleGuide, *, full: bool) -> list[str]:
 
 
 def _required_line(task: Task, signal_id: str) -> str:
-    signal = task.signals_by_id[signal_id]
-    if not signal.anchors:
-        return f"{signal_id} (confidence {signal.confidence})"
-    anchors = ", ".join(f'"{a}"' for a in signal.anchors)
-    return f"{signal_id} (confidence {signal.confidence}; named by {anchors} or another of its own specific facts)"
+    anchors = task.signals_by_id[signal_id].anchors
+    return f"- {signal_id}: " + " | ".join(f'"{a}"' for a in anchors) if anchors else f"- {signal_id}"
 
 
 # ------------------------------------------------------------------------------------------------

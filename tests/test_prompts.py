@@ -152,6 +152,7 @@ NOT_A_RULE = {
     "honesty.role_nouns": "detector vocabulary of the claim-number rule (stated)",
     "honesty.month_names": "detector vocabulary of the date rules (stated)",
     "company_profile.short_name": "composer text", "company_profile.value_lines": "composer text",
+    "company_profile.segment_framing": "composer text",
     "company_profile.banned_categories": "checked through banned_phrases",
     "company_profile.regex_notes": "checked through each phrase set",
     "company_profile.ask_kinds": "checked through asks.cues",
