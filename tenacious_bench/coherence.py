@@ -248,9 +248,62 @@ class ReferenceNoRepeat(Rule):
                 if len(content_words(a)) >= 3 and overlap(a, b) >= REPEAT_OVERLAP]
 
 
+# A name (capitalised words) or a number in a sentence; sentence-initial single words are ordinary.
+_NAME_OR_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\$?\d[\d,.]*[kKmM%]?|\p{Lu}[\p{L}\p{N}'\-]*(?:\s+\p{Lu}[\p{L}\p{N}'\-]*)*)"
+)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+class ReferenceFactsInBrief(Rule):
+    name = "reference_facts"
+    description = ("every name and number a reference states is in the prompt (brief, thread, sender) or is one "
+                   "of the style guide's service facts")
+
+    def problems(self, task: Task) -> list[str]:
+        if task.reference is None:
+            return []
+        from tenacious_bench.prompts import user_prompt
+        from tenacious_bench.style_guide import load_style_guide
+
+        guide = load_style_guide()
+        known = user_prompt(task, guide).lower()
+        service = {f"{v:g}" for f in guide.service_facts for v in f.values}
+        out = []
+        for sentence in sentences(task.reference.body)[1:-1]:
+            for m in _NAME_OR_NUMBER.finditer(sentence):
+                words = m.group(0).split()
+                if m.start() == 0 and not words[0][0].isdigit() and not words[0].startswith("$"):
+                    words = words[1:]  # a capitalised first word of a sentence is no name
+                token = regex.sub(r"(?:'s|')$", "", " ".join(words).rstrip(".,;:"))
+                if not token or token.lower() in _MONTHS or token in service:
+                    continue
+                if token.lower() not in known and token.lower().rstrip("s") not in known:
+                    out.append(f"reference states {token!r}, which the brief does not hold: {sentence!r}")
+        return out
+
+
+_ASKS_FOR_GIVEN = regex.compile(r"(?i)\b(?:bottleneck|priority|priorities|what you need)\b")
+
+
+class ReferenceAsksNew(Rule):
+    name = "reference_asks_given"
+    description = "a warm reply's reference does not ask for what the prospect's message already gave (their need)"
+
+    def problems(self, task: Task) -> list[str]:
+        if task.reference is None or task.kind != "warm_reply":
+            return []
+        if not any(m.from_ == "prospect" for m in task.thread):
+            return []
+        paragraphs = [p for p in regex.split(r"\n\s*\n", task.reference.body) if p.strip()]
+        ask = paragraphs[-2] if len(paragraphs) >= 3 else ""
+        hit = _ASKS_FOR_GIVEN.search(ask)
+        return [f"reference asks for {hit.group(0)!r} after the prospect stated it: {ask!r}"] if hit else []
+
+
 RULES: tuple[Rule, ...] = (
     SegmentSupported(), QualifierConsistent(), DatesOrdered(), ThreadResolved(), AnchorsStated(),
-    AnchorsGrammatical(), NamesPlausible(), ReferenceNoRepeat(),
+    AnchorsGrammatical(), NamesPlausible(), ReferenceNoRepeat(), ReferenceFactsInBrief(), ReferenceAsksNew(),
 )
 RULE_NAMES = tuple(r.name for r in RULES)
 

@@ -163,9 +163,9 @@ def _capability_gap(ctx: _Ctx, s: Signal) -> _Writer:
     cap = _fact(s, "capability")
     cap_text = cap if isinstance(cap, str) else "this area"
     high = [
-        f"In our research, {names} have each written about {cap_text}, and I wondered how {ctx.company} sees it.",
+        f"Public material points to {names} working on {cap_text}, and I wondered how {ctx.company} sees it.",
         f"Public material from {names} is about {cap_text}, which may or may not be a priority for {ctx.company}.",
-        f"I noticed {names} talking publicly about {cap_text}; you may well have looked at it already.",
+        f"I noticed public work on {cap_text} from {names}; you may well have looked at it already.",
     ]
     return high, f"what {names} have written about {cap_text} is relevant to your plans", (
         "a fixed-scope project could test the idea without pulling your team off the roadmap",
@@ -175,7 +175,7 @@ def _capability_gap(ctx: _Ctx, s: Signal) -> _Writer:
 def _tech_stack(ctx: _Ctx, s: Signal) -> _Writer:
     legacy = _anchor(s)
     target = _fact(s, "target")
-    to = f" to {target}" if isinstance(target, str) else ""
+    to = f" to {target}" if isinstance(target, str) and target in s.text else ""  # only what the brief says
     high = [
         f"Moving off {legacy}{to} while still shipping features is a common place where a managed team helps.",
         f"A migration from {legacy}{to} tends to compete with the product roadmap for the same engineers.",
@@ -400,7 +400,6 @@ def _ask(ctx: _Ctx) -> str:
     if kind == "warm_reply":
         options = ("Would 30 minutes with our delivery lead this week work for you?",
                    "Would 15 minutes this week to go over it be useful?",
-                   "If useful, reply with your current bottleneck and I will bring the right person.",
                    "Does a 30-minute call with our delivery lead this week work for you?",
                    "Shall I set up 30 minutes with our delivery lead this week?",
                    "Would a 30-minute call with our delivery lead next week help?",

@@ -239,7 +239,7 @@ than 5% of the references (a test holds this); the most frequent:
 ## Coherence rules
 
 `tenacious-bench validate --dataset [DIR]` checks every row with these rules (this release: 0
-problems; version 1.0: 391):
+problems; version 1.0: 435):
 
 {rule_lines}
 
@@ -271,7 +271,8 @@ the seed are unchanged.
   (sources).
 - References: the company's sentences come from the style guide's `company_profile` and vary
   (distinct-sentence share above; 1.0: the most frequent sentence was in 19% of references); no
-  reference states a fact twice in adjacent sentences.
+  reference states a fact twice in adjacent sentences, names a fact the brief lacks (a migration
+  target only the hidden facts held) or asks a warm prospect for the need they just stated.
 
 **1.0**: the first release (476 tasks).
 

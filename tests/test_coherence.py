@@ -42,6 +42,8 @@ KNOWN_1_0 = [
     ("anchor_grammar", "TB-PRG-0197", "'1 data engineers'"),
     ("names_and_sizes", "TB-PRG-0002", "Driftwoodforge"),
     ("reference_repeat", "TB-PRG-0289", "two weeks"),
+    ("reference_facts", "TB-PRG-0204", "'PyTorch'"),
+    ("reference_asks_given", "TB-PRG-0088", "'bottleneck'"),
 ]
 
 
