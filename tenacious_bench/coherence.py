@@ -252,7 +252,7 @@ class ReferenceNoRepeat(Rule):
 _NAME_OR_NUMBER = regex.compile(
     r"(?<![\p{L}\p{N}])(?:\$?\d[\d,.]*[kKmM%]?|\p{Lu}[\p{L}\p{N}'\-]*(?:\s+\p{Lu}[\p{L}\p{N}'\-]*)*)"
 )
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
 
 
 class ReferenceFactsInBrief(Rule):
