@@ -413,7 +413,7 @@ def _ask(ctx: _Ctx) -> str:
     elif kind == "re_engagement":
         options = ("No reply needed; I just wanted you to have this.",
                    "Want me to send the one-page summary?",
-                   "If that is on your roadmap, would 15 minutes next week be useful?",
+                   "If it is on your roadmap, would 15 minutes next week help?",
                    "Reply with your current bottleneck if it is useful.",
                    "Should I send the one-page summary?",
                    "Are you open to 15 minutes next week to look at it?",
@@ -431,7 +431,13 @@ def _ask(ctx: _Ctx) -> str:
                    "Is a 15-minute call next week worth it?",
                    "Would a 30-minute call next week be useful?",
                    "Would a short call next week be useful?",
-                   "Are you open to a 15-minute call next week?")
+                   "Are you open to a 15-minute call next week?",
+                   "Would a one-page summary of how we work be useful?",
+                   "Would 15 minutes later this month be useful?",
+                   "Could I send over a one-page overview?",
+                   "Are you open to a short call next week?",
+                   "Would 30 minutes next week be worth it to you?",
+                   "If useful, reply with your current bottleneck and I will tailor a note.")
     return ctx.pick(options)
 
 
@@ -469,13 +475,38 @@ def _repeats(a: str, b: str) -> bool:
     return overlap(a, b) >= REPEAT_OVERLAP
 
 
+# Voices: the shape of an email, drawn per attempt. "plain": signal, offer, ask in three paragraphs;
+# "compact": signal and offer in one paragraph, no segment framing; "candid": the offer follows a
+# sentence naming what the brief does not show; "thanks" (warm replies): an acknowledgement first.
+_VOICES = {"cold": ("plain", "compact", "candid"), "re_engagement": ("plain", "compact", "candid"),
+           "warm_reply": ("plain", "compact", "thanks")}
+_UNKNOWN = (
+    "What I cannot see from the outside is how your team is staffed for this today.",
+    "I do not know how your team splits this work today, so this may not fit.",
+    "I have no view of your current staffing, so treat this as a question rather than a pitch.",
+    "From the outside I cannot tell how much of this your own team already covers.",
+    "I may be missing context on how you staff this today.",
+    "I cannot tell from here whether your own team already covers this.",
+    "I do not know your current setup, so this is an open question more than an offer.",
+)
+_THANKS = (
+    "Thanks for getting back to me.",
+    "Thank you for the reply and for being specific.",
+    "Thanks for the detail in your reply.",
+    "Thank you for coming back on this.",
+)
+
+
 def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
     max_subject, _ = limits_of(task, guide)
     required = [task.signals_by_id[i] for i in task.constraints.required_signals]
     greeting = ctx.pick(("Hi", "Hi", "Hello", "Dear")) + f" {task.prospect.first_name},"
     paragraphs: list[list[str]] = []
+    voice = ctx.pick(_VOICES[task.kind]) if ctx.brevity == 0 else "plain"
 
     opening: list[str] = []
+    if voice == "thanks" and task.thread:
+        opening.append(ctx.pick(_THANKS))
     thread_signals = [s for s in required if s.type == "thread"]
     other = [s for s in required if s.type != "thread"]
     if task.kind == "re_engagement" and ctx.brevity < 2:
@@ -497,15 +528,19 @@ def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
     for s in thread_signals:
         offer.extend(_offer_for_thread(ctx, s))
     if not offer:
-        framing = _segment_framing(ctx, guide)
-        if framing and ctx.brevity < 2:
+        framing = _segment_framing(ctx, guide) if voice != "compact" else None
+        if voice == "candid":
+            offer.append(ctx.pick(_UNKNOWN))
+        elif framing and ctx.brevity < 2:
             offer.append(framing)
         if ctx.brevity == 0 or not framing:
             short_name = guide.company_profile.get("short_name", guide.company_name)
             value = ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(ctx.task), short_name=short_name)
             if not (offer and _repeats(offer[-1], value)):  # never the same fact twice in a row
                 offer.append(value)
-    if offer:
+    if offer and voice == "compact":
+        paragraphs[-1] = paragraphs[-1] + offer
+    elif offer:
         paragraphs.append(offer)
     paragraphs.append([_ask(ctx)])
     body = greeting + "\n\n" + "\n\n".join(" ".join(p) for p in paragraphs) + "\n\n" + _signature(ctx, guide)
