@@ -130,6 +130,8 @@ class DatesOrdered(Rule):
 # Template sentences whose pronoun or promise points at nothing in their own message.
 _DANGLING = (
     (regex.compile(r"(?i)how other teams handled it\b"), "'handled it' with nothing for 'it'"),
+    (regex.compile(r"(?is)^(?!.*\b(?:write-up|case study|note|summary|one-pager|overview|brief)\b).*\bsend it\?"),
+     "'send it' with nothing for 'it'"),
 )
 _MINUTES = regex.compile(r"(?i)\b\d+\s*minutes?\b|\bminutes?\b")
 _CALL = regex.compile(r"(?i)\b(?:minutes?|call|chat|meeting|time)\b")
@@ -202,7 +204,8 @@ ROUND_AMOUNT_USD = {"Seed": (500_000, 10_000_000), "Series A": (3_000_000, 30_00
 class NamesPlausible(Rule):
     name = "names_and_sizes"
     description = ("company names read as names (no tripled letters or long compounds; peers do not share a "
-                   "stem), and company size and round amount fit the round")
+                   "stem), no two people of a brief share a first name, and company size and round amount fit "
+                   "the round")
 
     def problems(self, task: Task) -> list[str]:
         out = []
@@ -215,6 +218,15 @@ class NamesPlausible(Rule):
             why = _implausible_name(n)
             if why:
                 out.append(f"company name {n!r}: {why}")
+        p = task.prospect
+        sender = task.sender.first_name if task.sender else None
+        people = [v for s in task.signals for k, v in s.facts.items()
+                  if k in ("leader_name", "referrer_name") and isinstance(v, str) and v != f"{p.first_name} {p.last_name}"]
+        for person in people:
+            if person.split()[0] in (p.first_name, sender):
+                out.append(f"{person!r} shares a first name with the prospect or the sender")
+        if sender == p.first_name:
+            out.append(f"the sender and the prospect are both called {sender}")
         stems = Counter(n.split()[0][:4].lower() for n in names)
         shared = sorted(stem for stem, k in stems.items() if k > 1)
         if shared:

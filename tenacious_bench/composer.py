@@ -360,7 +360,7 @@ def _segment_framing(ctx: _Ctx, guide: StyleGuide) -> str | None:
     """One line of segment framing (the guide's company_profile.segment_framing), only where the
     brief carries the signal it relies on."""
     task = ctx.task
-    types = {s.type for s in task.signals}
+    types = {s.type for s in task.signals if s.confidence == "high"}  # framing asserts: only on firm ground
     ai = task.ai_maturity
     lines = guide.company_profile["segment_framing"]
     key: int | str | None = None
@@ -505,8 +505,7 @@ def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
     voice = ctx.pick(_VOICES[task.kind]) if ctx.brevity == 0 else "plain"
 
     opening: list[str] = []
-    if voice == "thanks" and task.thread:
-        opening.append(ctx.pick(_THANKS))
+    thanks = voice == "thanks" and bool(task.thread)
     thread_signals = [s for s in required if s.type == "thread"]
     other = [s for s in required if s.type != "thread"]
     if task.kind == "re_engagement" and ctx.brevity < 2:
@@ -522,6 +521,8 @@ def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
         opening.append(_signal_sentence(ctx, s))
     if not required:
         opening.append(ctx.pick(_ZERO).format(company=task.prospect.company, company_s=ctx.company_s))
+    if thanks and not opening[0].startswith("Thank"):  # one thank-you, not two in a row
+        opening.insert(0, ctx.pick(_THANKS))
     paragraphs.append(opening)
 
     offer: list[str] = []

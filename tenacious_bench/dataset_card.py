@@ -93,6 +93,14 @@ def _table(title: str, data: dict[str, dict[str, int]], splits: list[str]) -> st
     return "\n".join(lines)
 
 
+def _problems_of_version(version: str) -> int:
+    """Coherence problems of a shipped earlier version (its frozen files), for the changelog."""
+    from tenacious_bench.coherence import dataset_problems
+    from tenacious_bench.dataset import SPLITS, load_split
+
+    return len(dataset_problems([t for s in SPLITS for t in load_split(s, version=version)]))
+
+
 def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int) -> str:
     from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION
 
@@ -135,11 +143,13 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int) -> str:
     ])
     sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())
     thr_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["thread_phrasings"].items())
-    from tenacious_bench.coherence import RULES, sentence_stats
+    from tenacious_bench.coherence import RULES, dataset_problems, sentence_stats
 
     refs = sentence_stats([parse_task(r) for r in all_rows if r.get("reference")], top=8)
     ref_lines = "\n".join(f"| {k} | {share:.1%} | {text} |" for text, k, share in refs["most_frequent"])
     rule_lines = "\n".join(f"- `{r.name}`: {r.description}." for r in RULES)
+    own_problems = len(dataset_problems([parse_task(r) for r in all_rows]))
+    old_problems = _problems_of_version("1.0")
     probe_lines = "\n".join(f"| {p} | {PROBES.get(p, '(hand-authored probe id)')} | {probe_counts[p]} |"
                             for p in sorted(probe_counts))
     body = f"""
@@ -238,8 +248,8 @@ than 5% of the references (a test holds this); the most frequent:
 
 ## Coherence rules
 
-`tenacious-bench validate --dataset [DIR]` checks every row with these rules (this release: 0
-problems; version 1.0: 435):
+`tenacious-bench validate --dataset [DIR]` checks every row with these rules (this release: {own_problems}
+problems; version 1.0: {old_problems}):
 
 {rule_lines}
 

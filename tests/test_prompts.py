@@ -196,3 +196,31 @@ def test_short_variant_and_unknown_variant():
     assert short[0]["content"] != full[0]["content"] and len(full[0]["content"]) > 3 * len(short[0]["content"])
     with pytest.raises(ValueError, match="prompt variant"):
         build_messages(task, variant="long")
+
+
+def test_company_text_comes_from_the_guide(tmp_path):
+    """Another company's guide renders its own words in both prompts and in the composer's emails."""
+    from importlib import resources
+
+    from tenacious_bench.composer import compose_email
+
+    text = resources.files("tenacious_bench").joinpath("data", "style_guide.yaml").read_text(encoding="utf-8")
+    for old, new in [("Tenacious Intelligence Corporation", "Acme Staffing Inc"), ("gettenacious.com", "acme.example"),
+                     ("short_name: Tenacious", "short_name: Acme"),
+                     ("places managed engineering teams with startups and mid-market companies",
+                      "runs embedded engineering squads for retailers"),
+                     ("a first call is 15 or 30 minutes", "a first call is short"),
+                     ("never call available engineers a 'bench'", "never call available engineers a 'pool'")]:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "acme.yaml"
+    path.write_text(text, encoding="utf-8")
+    acme = load_style_guide(path)
+    tasks = [t for t in load_split("dev") if t.kind == "cold"][:6]
+    for variant in ("full", "short"):
+        system = build_messages(tasks[0], acme, variant=variant)[0]["content"]
+        assert "runs embedded engineering squads for retailers" in system and "'pool'" in system
+        assert "tenacious" not in system.lower() and "startups and mid-market" not in system
+    for task in tasks:
+        email = compose_email(task, acme)
+        assert "tenacious" not in (email["subject"] + email["body"]).lower(), email["body"]

@@ -503,10 +503,12 @@ class _Generator:
         offset = 0 if not d.held_out else len(pool) - len(part)
         return part[i], i + offset
 
-    def person(self, d: _Draft) -> tuple[str, str]:
+    def person(self, d: _Draft, avoid_first: Sequence[str] = ()) -> tuple[str, str]:
+        """A new full name; `avoid_first`: first names already in the task (prospect, sender), so no
+        two people of one brief share a first name."""
         for _ in range(200):
             first, last = d.rng.choice(FIRST_NAMES), d.rng.choice(LAST_NAMES)
-            if f"{first} {last}" not in self.used_people:
+            if f"{first} {last}" not in self.used_people and first not in avoid_first:
                 self.used_people.add(f"{first} {last}")
                 return first, last
         raise RuntimeError("person name pool exhausted; add names to FIRST_NAMES/LAST_NAMES")
@@ -550,13 +552,13 @@ class _Generator:
         industry: Industry = self.pick(d, INDUSTRIES)
         company = self.company(d)
         city, region = self.pick(d, CITIES)
-        first, last = self.person(d)
+        sender = self.pick(d, SENDERS)
+        first, last = self.person(d, avoid_first=(sender[0],))
         lo, hi = EMPLOYEES[d.segment]
         # Log-uniform sizes: many small companies, a few large ones.
         employees = round(lo * (hi / lo) ** rng.random())
         domain = company.lower().replace(" ", "") + self.pick(d, TLDS_BY_REGION[region])
         title = self.pick(d, TITLES[d.segment])
-        sender = self.pick(d, SENDERS)
         bench = self.bench(d)
         bands = [
             {"name": n, "usd_low": a, "usd_high": b, "unit": u}
@@ -708,7 +710,7 @@ def _leadership(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) ->
         leader, title = f"{w['first']} {w['last']}", w["title"]
         anchors = [leader, f"joined {w['company']} as {title}", f"joined as {title}"]
     else:
-        lf, ll = g.person(d)
+        lf, ll = g.person(d, avoid_first=(w["first"], w["sender"]))
         leader = f"{lf} {ll}"
         title = d.rng.choice(("VP of Engineering", "Head of Engineering", "CTO", "VP of Platform"))
         if title == w["title"]:
@@ -749,7 +751,7 @@ def _market(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tup
 
 
 def _referral(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[str, dict, list[str]]:
-    rf, rl = g.person(d)
+    rf, rl = g.person(d, avoid_first=(w["first"], w["sender"]))
     ref = f"{rf} {rl}"
     relation = d.rng.choice(RELATIONS).format(first=w["first"], company=w["company"],
                                               prev_co=d.rng.choice(PREVIOUS_EMPLOYERS))
@@ -1089,8 +1091,8 @@ def sc_reengage(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dic
         thread.append({"from": "tenacious", "channel": "call", "offset": first_offset - d.rng.randint(5, 15),
                        "subject": "", "body": note})
     elif r < 0.65:
-        hook = d.rng.choice(("Sharing a short write-up on how teams in {industry} staff platform work.",
-                             "One more idea on staffing for {company}.",
+        hook = d.rng.choice(("I have a short write-up on how teams in {industry} staff platform work.",
+                             "One more idea on staffing for {company}: a one-page note on phasing platform work.",
                              "A case study from a {industry} team might be relevant."))
         body = (f"Hi {w['first']},\n\n" + hook.format(industry=w["industry"].name, company=w["company"]) +
                 f"\n\nWant me to send it?\n\nBest,\n{w['sender']}")
