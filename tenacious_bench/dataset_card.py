@@ -258,8 +258,9 @@ problems; version 1.0: {old_problems}):
 Version 1.1 is the default (`load_split(split)`, `-T version=1.1`, config `default`); version 1.0
 stays loadable and scorable, frozen with its own manifest and card in `1.0/`
 (`load_split(split, version="1.0")`, `-T version=1.0`, `datasets.load_dataset(DIR, "v1.0")`). Task ids
-are kept: a task of 1.1 is the task of 1.0 with the same id, repaired. The canary, the cutoff and
-the seed are unchanged.
+are kept: every id keeps its split, segment, kind and scenario (most keep their company too), while
+its brief is regenerated with the fixes below, so details and probe sets can differ; compare
+results within one version. The canary, the cutoff and the seed are unchanged.
 
 **1.1** (generator 1.1.0):
 - Every segment label rests on a signal of its type: zero-signal briefs now carry the segment's
