@@ -43,19 +43,21 @@ def load_dataset(
     style_guide: str | None = None,
     tasks_file: str | None = None,
     prompt: str = DEFAULT_PROMPT_VARIANT,
-    version: str | None = None,
+    dataset_version: str | None = None,
     **_lm_eval_metadata: Any,
 ) -> Any:
     """The task's documents as a DatasetDict with one `test` split, read from the installed package.
 
     lm-eval calls this with the task's `dataset_kwargs` plus its metadata (the YAML's `metadata`,
     `--metadata` and the `--model_args` keys), which is why unrelated keyword arguments are accepted
-    and not used. `style_guide`, `tasks_file` and `version` (the dataset version, default 1.1) may be
-    given with `--metadata '{"style_guide": ...}'`; `prompt` (full or short) is set by the task's YAML.
+    and not used (among them `version`, the YAML's task version, which is not the dataset's). `style_guide`,
+    `tasks_file` and `dataset_version` (default 1.1) may be given with `--metadata '{"style_guide": ...}'`;
+    `prompt` (full or short) is set by the task's YAML.
     """
     import datasets
 
-    tasks, _ = load_bench_tasks(split, tasks_file, version=None if version is None else str(version))
+    version = None if dataset_version is None else str(dataset_version)
+    tasks, _ = load_bench_tasks(split, tasks_file, version=version)
     if not tasks:
         raise ValueError(f"no task in split {split!r}")
     docs = [task_to_doc(t, style_guide, prompt) for t in tasks]

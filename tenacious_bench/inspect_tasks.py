@@ -156,6 +156,8 @@ def outreach(
             f"kind={kinds or 'any'}"
         )
     name = "outreach" if tasks_file is None else f"outreach_{Path(tasks_file).stem}"
+    if tasks_file is None and version is not None:
+        name += f"_v{version}"
     return Task(
         dataset=MemoryDataset([task_to_sample(t, style_guide, prompt) for t in kept], name=f"{name}_{split}"),
         solver=generate(),

@@ -62,11 +62,16 @@ def test_process_results_one_key_per_check(example_tasks):
 def test_dataset_prompt_variant_and_version():
     from tenacious_bench.dataset import load_split
 
-    docs = load_dataset(split="dev", prompt="short", version="1.0")["test"]
+    docs = load_dataset(split="dev", prompt="short", dataset_version="1.0")["test"]
     task = next(t for t in load_split("dev", version="1.0") if t.task_id == docs[0]["task_id"])
     system, user = build_messages(task, variant="short")
     assert (docs[0]["system"], docs[0]["user"], docs[0]["prompt_variant"]) == (system["content"], user["content"], "short")
-    assert load_dataset(split="dev")["test"][0]["prompt_variant"] == "full"
+    # lm-eval passes the YAML's metadata (`version: 1.0`, the task's version) as keyword arguments:
+    # it must not select dataset 1.0
+    default = load_dataset(split="dev", version=1.0)["test"]
+    latest = {t.task_id: t.model_dump_json(by_alias=True, exclude_none=True) for t in load_split("dev")}
+    assert default[0]["prompt_variant"] == "full"
+    assert all(d["task_json"] == latest[d["task_id"]] for d in default)
 
 
 def test_yaml_metrics_and_generation_settings():
@@ -100,6 +105,10 @@ def test_lm_eval_index_finds_the_tasks_by_include_path():
     assert {"tenacious", "tenacious_dev", "tenacious_train"} <= set(tm.all_tasks)
     task = tm.load(["tenacious_dev"])["tasks"]["tenacious_dev"]
     assert len(task.eval_docs) > 0
+    from tenacious_bench.dataset import load_split
+
+    latest = {t.task_id: t.model_dump_json(by_alias=True, exclude_none=True) for t in load_split("dev")}
+    assert all(d["task_json"] == latest[d["task_id"]] for d in task.eval_docs)  # the default dataset, 1.1
 
 
 def test_register_and_remove(tmp_path):
