@@ -102,13 +102,15 @@ def test_lm_eval_index_finds_the_tasks_by_include_path():
     from lm_eval.tasks import TaskManager
 
     tm = TaskManager(include_path=str(harness_tasks_dir()), include_defaults=False)
-    assert {"tenacious", "tenacious_dev", "tenacious_train"} <= set(tm.all_tasks)
+    assert {"tenacious", "tenacious_dev", "tenacious_train", "tenacious_short"} <= set(tm.all_tasks)
     task = tm.load(["tenacious_dev"])["tasks"]["tenacious_dev"]
     assert len(task.eval_docs) > 0
     from tenacious_bench.dataset import load_split
 
     latest = {t.task_id: t.model_dump_json(by_alias=True, exclude_none=True) for t in load_split("dev")}
     assert all(d["task_json"] == latest[d["task_id"]] for d in task.eval_docs)  # the default dataset, 1.1
+    short = tm.load(["tenacious_short"])["tasks"]["tenacious_short"]
+    assert {d["prompt_variant"] for d in short.eval_docs} == {"short"}
 
 
 def test_register_and_remove(tmp_path):
