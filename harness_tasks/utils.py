@@ -13,15 +13,15 @@ import json
 from typing import Any
 
 from tenacious_bench.harness_common import HarnessTaskError, load_bench_tasks, score_value
-from tenacious_bench.prompts import build_messages
+from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import score_email
 from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 from tenacious_bench.task import Task, TaskError, parse_task
 
 
-def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
-    """One lm-eval document: the two prompt messages, the task as JSON, the style guide used."""
-    system, user = build_messages(task, style_guide)
+def task_to_doc(task: Task, style_guide: str | None = None, prompt: str = DEFAULT_PROMPT_VARIANT) -> dict[str, str]:
+    """One lm-eval document: the two prompt messages, the task as JSON, the style guide and prompt variant."""
+    system, user = build_messages(task, style_guide, variant=prompt)
     if (system["role"], user["role"]) != ("system", "user"):
         raise ValueError(f"the prompt builder returned roles {system['role']}, {user['role']}")
     ref = task.reference
@@ -34,6 +34,8 @@ def task_to_doc(task: Task, style_guide: str | None = None) -> dict[str, str]:
         "style_guide": style_guide or "",
         "segment": str(task.segment),
         "kind": task.kind,
+        "prompt_variant": prompt,
+        "prompt_version": PROMPT_VERSION,
     }
 
 
@@ -43,16 +45,19 @@ def load_dataset(
     tasks_file: str | None = None,
     hub_dataset: str | None = None,
     hub_revision: str | None = None,
+    prompt: str = DEFAULT_PROMPT_VARIANT,
+    dataset_version: str | None = None,
     **_lm_eval_metadata: Any,
 ) -> Any:
     """The task's documents as a DatasetDict with one `test` split, read from the installed package.
 
     lm-eval calls this with the task's `dataset_kwargs` plus its metadata (the YAML's `metadata`,
     `--metadata` and the `--model_args` keys), which is why unrelated keyword arguments are accepted
-    and not used. `style_guide` and `tasks_file` may be given with `--metadata '{"style_guide": ...}'`;
-    `hub_dataset` and `hub_revision` read the split from a Hub dataset at a commit sha instead of the
-    shipped copy (`--metadata '{"hub_dataset": "ORG/NAME", "hub_revision": "SHA"}'`; not `revision`,
-    which lm-eval also fills from `--model_args`).
+    and not used (among them `version`, the YAML's task version, which is not the dataset's). `style_guide`,
+    `tasks_file` and `dataset_version` (default 1.1) may be given with `--metadata '{"style_guide": ...}'`;
+    `prompt` (full or short) is set by the task's YAML. `hub_dataset` and `hub_revision` read the split
+    from a Hub dataset at a commit sha instead of the shipped copy (`--metadata '{"hub_dataset":
+    "ORG/NAME", "hub_revision": "SHA"}'`; not `revision`, which lm-eval also fills from `--model_args`).
     """
     import datasets
 
@@ -65,12 +70,13 @@ def load_dataset(
         elif hub_revision:
             raise HarnessTaskError("hub_revision is given without hub_dataset (a Hub dataset id, ORG/NAME)")
         else:
-            tasks, _ = load_bench_tasks(split, tasks_file)
+            version = None if dataset_version is None else str(dataset_version)
+            tasks, _ = load_bench_tasks(split, tasks_file, version=version)
     except (HarnessTaskError, StyleGuideError, TaskError) as err:
         raise HarnessTaskError(f"tenacious lm-eval task: {err}") from None
     if not tasks:
         raise HarnessTaskError(f"tenacious lm-eval task: no task in {tasks_file or f'split {split!r}'}")
-    docs = [task_to_doc(t, style_guide) for t in tasks]
+    docs = [task_to_doc(t, style_guide, prompt) for t in tasks]
     return datasets.DatasetDict({"test": datasets.Dataset.from_list(docs)})
 
 

@@ -163,9 +163,9 @@ def _capability_gap(ctx: _Ctx, s: Signal) -> _Writer:
     cap = _fact(s, "capability")
     cap_text = cap if isinstance(cap, str) else "this area"
     high = [
-        f"In our research, {names} have each written about {cap_text}, and I wondered how {ctx.company} sees it.",
+        f"Public material points to {names} working on {cap_text}, and I wondered how {ctx.company} sees it.",
         f"Public material from {names} is about {cap_text}, which may or may not be a priority for {ctx.company}.",
-        f"I noticed {names} talking publicly about {cap_text}; you may well have looked at it already.",
+        f"I noticed public work on {cap_text} from {names}; you may well have looked at it already.",
     ]
     return high, f"what {names} have written about {cap_text} is relevant to your plans", (
         "a fixed-scope project could test the idea without pulling your team off the roadmap",
@@ -175,7 +175,7 @@ def _capability_gap(ctx: _Ctx, s: Signal) -> _Writer:
 def _tech_stack(ctx: _Ctx, s: Signal) -> _Writer:
     legacy = _anchor(s)
     target = _fact(s, "target")
-    to = f" to {target}" if isinstance(target, str) else ""
+    to = f" to {target}" if isinstance(target, str) and target in s.text else ""  # only what the brief says
     high = [
         f"Moving off {legacy}{to} while still shipping features is a common place where a managed team helps.",
         f"A migration from {legacy}{to} tends to compete with the product roadmap for the same engineers.",
@@ -307,7 +307,9 @@ def _offer_for_thread(ctx: _Ctx, s: Signal) -> list[str]:
         junior = _band(task, "junior")
         if junior and ctx.brevity == 0 and ctx.rng.random() < 0.5:
             out.append(f"Junior engineers start from {_money(junior.usd_low)} {junior.unit}.")
-        out.append("Exact pricing depends on the mix, which our delivery lead confirms with you.")
+        out.append(ctx.pick(("Exact pricing depends on the mix, which our delivery lead confirms with you.",
+                             "The exact figure depends on the seniority mix, which our delivery lead confirms.",
+                             "Our delivery lead confirms the exact figure once the mix is clear.")))
         return out
     if "project" in f:
         out.append(ctx.pick((
@@ -323,20 +325,28 @@ def _offer_for_thread(ctx: _Ctx, s: Signal) -> list[str]:
         have = task.bench[stack]
         label = _STACK_LABEL.get(stack, stack)
         if "weeks" in f:
-            out.append("I cannot hold engineers ahead of a signature, and I would rather not promise who is "
-                       "free later.")
+            out.append(ctx.pick(("I cannot hold engineers ahead of a signature, and I would rather not promise who "
+                                 "is free later.",
+                                 "We do not set engineers aside before a signature, so I will not guess who is free "
+                                 "later.",
+                                 "Engineers are not set aside ahead of a signature, and I would rather not promise "
+                                 "who is free then.")))
         if have >= n:
             out.append(ctx.pick((
                 f"Today we have {have} {label} engineers available, so the request is within what we can staff.",
                 f"We have {have} {label} engineers ready to deploy now, which covers the request.",
             )))
             if "weeks" not in f and ctx.brevity < 2:
-                out.append("They are typically in place in about two weeks.")
+                out.append(ctx.pick(("They are typically in place in about two weeks.",
+                                     "They can usually start in about two weeks.",
+                                     "Deployment usually takes about two weeks.")))
         elif have > 0:
             people = "engineer is" if have == 1 else "engineers are"
             out.append(f"Today {have} {label} {people} ready to deploy with us, fewer than the request.")
             out.append(ctx.pick((
                 "Rather than promise the rest, I would bring in our delivery lead to plan a phased ramp with you.",
+                "I would rather have our delivery lead plan the remainder with you in phases than promise it now.",
+                "Our delivery lead can plan the remainder with you in phases; I will not promise it here.",
                 "For the rest, our delivery lead can map a phased plan with you instead of me promising numbers.",
             )))
         else:
@@ -346,26 +356,25 @@ def _offer_for_thread(ctx: _Ctx, s: Signal) -> list[str]:
     return out
 
 
-def _segment_framing(ctx: _Ctx) -> str | None:
-    """One line of segment framing, only where the brief carries the signal it relies on."""
+def _segment_framing(ctx: _Ctx, guide: StyleGuide) -> str | None:
+    """One line of segment framing (the guide's company_profile.segment_framing), only where the
+    brief carries the signal it relies on."""
     task = ctx.task
-    types = {s.type for s in task.signals}
+    types = {s.type for s in task.signals if s.confidence == "high"}  # framing asserts: only on firm ground
     ai = task.ai_maturity
+    lines = guide.company_profile["segment_framing"]
+    key: int | str | None = None
     if task.segment == 1 and "funding" in types:
-        return ctx.pick(("We place managed engineering teams that are typically deployed in about two weeks.",
-                         f"Our managed {_core_stacks(task)} are usually in place in about two weeks."))
-    if task.segment == 2:
-        return ctx.pick(("A managed team with a one-month minimum can cover roadmap work without adding permanent headcount.",
-                         "Managed engineers on a one-month minimum, with two-week extension blocks, can cost less "
-                         "than committing to full-time hires."))
-    if task.segment == 3 and "leadership_change" in types:
-        return ctx.pick(("No pressure on timing; this is just a note to have on file while you settle in.",
-                         "This is a low-key first note rather than a pitch."))
-    if task.segment == 4:
-        if ai.score == 3 or (ai.score == 2 and ai.confidence == "high"):
-            return "We run fixed-scope projects of three to four months for exactly this kind of work."
-        return "We run fixed-scope specialised projects, typically three to four months long."
-    return None
+        key = 1
+    elif task.segment == 2 and "layoff" in types:
+        key = 2
+    elif task.segment == 3 and "leadership_change" in types:
+        key = 3
+    elif task.segment == 4:
+        key = "4_ai" if ai.score == 3 or (ai.score == 2 and ai.confidence == "high") else 4
+    if key is None or key not in lines:
+        return None
+    return ctx.pick(lines[key]).format(stacks=_core_stacks(task))
 
 
 def _core_stacks(task: Task) -> str:
@@ -377,11 +386,9 @@ def _core_stacks(task: Task) -> str:
     return listed + " engineers"
 
 
-_VALUE = (
-    "We place managed {stacks}, typically deployed in about two weeks.",
-    "Tenacious places managed engineering teams with at least three hours of overlap with your time zone.",
-    "We run managed engineering teams with a one-month minimum and a delivery lead embedded on request.",
-)
+def _value_lines(guide: StyleGuide) -> list[str]:
+    """The company's sentences about itself, from the style guide's company_profile.value_lines."""
+    return list(guide.company_profile["value_lines"])
 _ZERO = (
     "I do not have a specific signal about {company_s} plans, so this is a plain introduction.",
     "I have no particular news about {company} to point to, so this is simply an introduction.",
@@ -393,19 +400,44 @@ def _ask(ctx: _Ctx) -> str:
     if kind == "warm_reply":
         options = ("Would 30 minutes with our delivery lead this week work for you?",
                    "Would 15 minutes this week to go over it be useful?",
-                   "If useful, reply with your current bottleneck and I will bring the right person.",
-                   "Does a 30-minute call with our delivery lead this week work for you?")
+                   "Does a 30-minute call with our delivery lead this week work for you?",
+                   "Shall I set up 30 minutes with our delivery lead this week?",
+                   "Would a 30-minute call with our delivery lead next week help?",
+                   "Are you open to 15 minutes this week to go through it together?",
+                   "Could we take 30 minutes with our delivery lead this week to work through it?",
+                   "Would 30 minutes this week to go through it be useful?",
+                   "Would 15 minutes next week to go over it be useful?",
+                   "Would a short call with our delivery lead this week be useful?",
+                   "Would it help to spend 15 minutes on it next week?",
+                   "Is a 30-minute call with our delivery lead next week worth it?")
     elif kind == "re_engagement":
         options = ("No reply needed; I just wanted you to have this.",
                    "Want me to send the one-page summary?",
-                   "If that is on your roadmap, would 15 minutes next week be useful?",
-                   "Reply with your current bottleneck if it is useful.")
+                   "If it is on your roadmap, would 15 minutes next week help?",
+                   "Reply with your current bottleneck if it is useful.",
+                   "Should I send the one-page summary?",
+                   "Are you open to 15 minutes next week to look at it?",
+                   "No reply needed if the timing is wrong; this is just for your files.",
+                   "Would a short call next week be worth it?")
     else:
         options = ("Would 15 minutes next week be useful?",
                    "If that is on your roadmap, would 15 minutes next week be useful?",
                    "Want me to send the one-pager?",
                    "Reply with your current bottleneck if a short note from us would help.",
-                   "Would a 15-minute call next week be worth it?")
+                   "Would a 15-minute call next week be worth it?",
+                   "Are you open to 15 minutes next week?",
+                   "Should I send a one-page summary of how this usually works?",
+                   "Could we find 15 minutes next week to compare notes?",
+                   "Is a 15-minute call next week worth it?",
+                   "Would a 30-minute call next week be useful?",
+                   "Would a short call next week be useful?",
+                   "Are you open to a 15-minute call next week?",
+                   "Would a one-page summary of how we work be useful?",
+                   "Would 15 minutes later this month be useful?",
+                   "Could I send over a one-page overview?",
+                   "Are you open to a short call next week?",
+                   "Would 30 minutes next week be worth it to you?",
+                   "If useful, reply with your current bottleneck and I will tailor a note.")
     return ctx.pick(options)
 
 
@@ -436,37 +468,80 @@ def _signature(ctx: _Ctx, guide: StyleGuide) -> str:
     return f"{off},\n" + "\n".join(lines)
 
 
+def _repeats(a: str, b: str) -> bool:
+    """Two sentences that state the same fact (>= 80% content-word overlap; see coherence)."""
+    from tenacious_bench.coherence import REPEAT_OVERLAP, overlap
+
+    return overlap(a, b) >= REPEAT_OVERLAP
+
+
+# Voices: the shape of an email, drawn per attempt. "plain": signal, offer, ask in three paragraphs;
+# "compact": signal and offer in one paragraph, no segment framing; "candid": the offer follows a
+# sentence naming what the brief does not show; "thanks" (warm replies): an acknowledgement first.
+_VOICES = {"cold": ("plain", "compact", "candid"), "re_engagement": ("plain", "compact", "candid"),
+           "warm_reply": ("plain", "compact", "thanks")}
+_UNKNOWN = (
+    "What I cannot see from the outside is how your team is staffed for this today.",
+    "I do not know how your team splits this work today, so this may not fit.",
+    "I have no view of your current staffing, so treat this as a question rather than a pitch.",
+    "From the outside I cannot tell how much of this your own team already covers.",
+    "I may be missing context on how you staff this today.",
+    "I cannot tell from here whether your own team already covers this.",
+    "I do not know your current setup, so this is an open question more than an offer.",
+)
+_THANKS = (
+    "Thanks for getting back to me.",
+    "Thank you for the reply and for being specific.",
+    "Thanks for the detail in your reply.",
+    "Thank you for coming back on this.",
+)
+
+
 def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
     max_subject, _ = limits_of(task, guide)
     required = [task.signals_by_id[i] for i in task.constraints.required_signals]
     greeting = ctx.pick(("Hi", "Hi", "Hello", "Dear")) + f" {task.prospect.first_name},"
     paragraphs: list[list[str]] = []
+    voice = ctx.pick(_VOICES[task.kind]) if ctx.brevity == 0 else "plain"
 
     opening: list[str] = []
+    thanks = voice == "thanks" and bool(task.thread)
     thread_signals = [s for s in required if s.type == "thread"]
     other = [s for s in required if s.type != "thread"]
     if task.kind == "re_engagement" and ctx.brevity < 2:
         opening.append(ctx.pick(("There is something new since we last wrote.",
                                  "Something has changed since my earlier note.",
-                                 "I am writing again because there is a new development.")))
+                                 "I am writing again because there is a new development.",
+                                 "One thing has changed since my earlier email.",
+                                 "Here is something new since we were last in touch.",
+                                 "I am following my earlier note with something new.")))
     for s in thread_signals:
         opening.append(_signal_sentence(ctx, s))
     for s in other:
         opening.append(_signal_sentence(ctx, s))
     if not required:
         opening.append(ctx.pick(_ZERO).format(company=task.prospect.company, company_s=ctx.company_s))
+    if thanks and not opening[0].startswith("Thank"):  # one thank-you, not two in a row
+        opening.insert(0, ctx.pick(_THANKS))
     paragraphs.append(opening)
 
     offer: list[str] = []
     for s in thread_signals:
         offer.extend(_offer_for_thread(ctx, s))
     if not offer:
-        framing = _segment_framing(ctx)
-        if framing and ctx.brevity < 2:
+        framing = _segment_framing(ctx, guide) if voice != "compact" else None
+        if voice == "candid":
+            offer.append(ctx.pick(_UNKNOWN))
+        elif framing and ctx.brevity < 2:
             offer.append(framing)
         if ctx.brevity == 0 or not framing:
-            offer.append(ctx.pick(_VALUE).format(stacks=_core_stacks(ctx.task)))
-    if offer:
+            short_name = guide.company_profile.get("short_name", guide.company_name)
+            value = ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(ctx.task), short_name=short_name)
+            if not (offer and _repeats(offer[-1], value)):  # never the same fact twice in a row
+                offer.append(value)
+    if offer and voice == "compact":
+        paragraphs[-1] = paragraphs[-1] + offer
+    elif offer:
         paragraphs.append(offer)
     paragraphs.append([_ask(ctx)])
     body = greeting + "\n\n" + "\n\n".join(" ".join(p) for p in paragraphs) + "\n\n" + _signature(ctx, guide)

@@ -589,7 +589,7 @@ def template_lines(tasks: Sequence[Task], masker: Masker, guide: StyleGuide) -> 
     lines: set[tuple[str, ...]] = set()
     for task in tasks:
         brief = set(masker.lines(render_brief(task)))
-        for message in build_messages(task, guide):
+        for message in (*build_messages(task, guide, variant="full"), *build_messages(task, guide, variant="short")):
             lines.update(line for line in masker.lines(message["content"]) if line not in brief)
     return lines
 

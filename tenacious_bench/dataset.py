@@ -28,7 +28,12 @@ DEFAULT_SEED = 2026
 N_PROGRAMMATIC = 440
 CREATED_AT = "2026-12-31"  # metadata.created_at of generated rows: fixed, so a rebuild is byte-identical
 SPLITS = ("train", "dev", "held_out")
-DATASET_VERSION = "1.0.0"
+DATASET_VERSION = "1.1.0"
+# Shipped dataset versions: the default (what build-dataset writes) lives in data/dataset/, each
+# earlier one, frozen with its own manifest and card, in data/dataset/<version>/, so earlier results
+# stay comparable (`load_split(split, version="1.0")`, `-T version=1.0`).
+VERSIONS = ("1.0", "1.1")
+DEFAULT_VERSION = "1.1"
 CARD_NAME = "README.md"
 MANIFEST_NAME = "manifest.json"
 
@@ -45,9 +50,15 @@ class CanaryError(ValueError):
     """A row carrying the held-out canary was offered to a training-data builder."""
 
 
-def package_data_dir() -> Path:
-    """The packaged dataset folder (tenacious_bench/data/dataset)."""
-    return Path(str(resources.files("tenacious_bench").joinpath("data", "dataset")))
+def package_data_dir(version: str | None = None) -> Path:
+    """The packaged dataset folder of a version: tenacious_bench/data/dataset for the default (1.1),
+    tenacious_bench/data/dataset/<version> for a frozen earlier one."""
+    root = Path(str(resources.files("tenacious_bench").joinpath("data", "dataset")))
+    if version is None or version == DEFAULT_VERSION:
+        return root
+    if version not in VERSIONS:
+        raise ValueError(f"unknown dataset version {version!r}; expected one of {list(VERSIONS)}")
+    return root / version
 
 
 def hand_authored_path() -> Path:
@@ -179,19 +190,19 @@ def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *
     return manifest
 
 
-def load_manifest(data_dir: str | Path | None = None) -> dict[str, Any]:
-    d = Path(data_dir) if data_dir is not None else package_data_dir()
+def load_manifest(data_dir: str | Path | None = None, version: str | None = None) -> dict[str, Any]:
+    d = Path(data_dir) if data_dir is not None else package_data_dir(version)
     path = d / MANIFEST_NAME
     if not path.is_file():
         raise FileNotFoundError(f"dataset manifest not found: {path} (run `tenacious-bench build-dataset`)")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def load_split(name: str, data_dir: str | Path | None = None) -> list[Task]:
-    """Validated tasks of one split of the packaged dataset (or of `data_dir`)."""
+def load_split(name: str, data_dir: str | Path | None = None, version: str | None = None) -> list[Task]:
+    """Validated tasks of one split of the packaged dataset (of `version`, default 1.1; or of `data_dir`)."""
     if name not in SPLITS:
         raise ValueError(f"unknown split {name!r}; expected one of {SPLITS}")
-    d = Path(data_dir) if data_dir is not None else package_data_dir()
+    d = Path(data_dir) if data_dir is not None else package_data_dir(version)
     path = d / f"{name}.jsonl"
     if not path.is_file():
         raise FileNotFoundError(f"split file not found: {path} (run `tenacious-bench build-dataset`)")
@@ -222,7 +233,7 @@ def refuse_canary(rows: Iterable[Task | Mapping[str, Any] | str]) -> None:
 
 
 __all__ = [
-    "CANARY", "CUTOFF", "DEFAULT_SEED", "SPLITS", "CanaryError", "DatasetError", "TaskError", "build_dataset",
+    "CANARY", "CUTOFF", "DEFAULT_SEED", "DEFAULT_VERSION", "SPLITS", "VERSIONS", "CanaryError", "DatasetError", "TaskError", "build_dataset",
     "build_rows", "carries_canary", "load_manifest", "load_split", "reference_sha256", "refuse_canary",
     "sealing_problems",
 ]

@@ -132,9 +132,18 @@ and `tenacious_bench_manifest.json` (dataset version and the sha256 of every fil
 """
 
 
+def _problems_of_version(version: str) -> int:
+    """Coherence problems of a shipped earlier version (its frozen files), for the changelog."""
+    from tenacious_bench.coherence import dataset_problems
+    from tenacious_bench.dataset import SPLITS, load_split
+
+    return len(dataset_problems([t for s in SPLITS for t in load_split(s, version=version)]))
+
+
 def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
                 data_files: dict[str, str] | None = None, repo_id: str | None = None) -> str:
-    """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files."""
+    """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files
+    (then the frozen 1.0 files are a second config, `v1.0`)."""
     from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION
 
     splits = list(by_split)
@@ -166,10 +175,22 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
         "- mechanical-scoring",
         "- benchmark",
         *hub_configs(data_files or {s: f"{s}.jsonl" for s in splits}),
+        *(
+            []
+            if data_files
+            else ["- config_name: v1.0", "  data_files:", *[f"  - split: {s}\n    path: 1.0/{s}.jsonl" for s in splits]]
+        ),
         "---",
     ])
     sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())
     thr_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["thread_phrasings"].items())
+    from tenacious_bench.coherence import RULES, dataset_problems, sentence_stats
+
+    refs = sentence_stats([parse_task(r) for r in all_rows if r.get("reference")], top=8)
+    ref_lines = "\n".join(f"| {k} | {share:.1%} | {text} |" for text, k, share in refs["most_frequent"])
+    rule_lines = "\n".join(f"- `{r.name}`: {r.description}." for r in RULES)
+    own_problems = len(dataset_problems([parse_task(r) for r in all_rows]))
+    old_problems = _problems_of_version("1.0")
     probe_lines = "\n".join(f"| {p} | {PROBES.get(p, '(hand-authored probe id)')} | {probe_counts[p]} |"
                             for p in sorted(probe_counts))
     body = f"""
@@ -256,6 +277,57 @@ does not count as a new phrasing.
 - {v["companies"]} distinct companies in {v["locations"]} locations (US, EU and elsewhere); company
   sizes {v["employees_min"]} to {v["employees_max"]} employees; `as_of` dates {v["as_of_min"]} to
   {v["as_of_max"]}.
+
+## References
+
+{refs["references"]} references (train and dev) hold {refs["sentences"]} sentences (greeting and signature
+left out), **{refs["distinct"]} distinct (share {refs["distinct_share"]:.3f})**. No sentence appears in more
+than 5% of the references (a test holds this); the most frequent:
+
+| references | share | sentence |
+|---|---|---|
+{ref_lines}
+
+## Coherence rules
+
+`tenacious-bench validate --dataset [DIR]` checks every row with these rules (this release: {own_problems}
+problems; version 1.0: {old_problems}):
+
+{rule_lines}
+
+## Versions and changelog
+
+Version 1.1 is the default (`load_split(split)`, `-T version=1.1`, config `default`); version 1.0
+stays loadable and scorable, frozen with its own manifest and card in `1.0/`
+(`load_split(split, version="1.0")`, `-T version=1.0`, `datasets.load_dataset(DIR, "v1.0")`). Task ids
+are kept: every id keeps its split, segment, kind and scenario (most keep their company too), while
+its brief is regenerated with the fixes below, so details and probe sets can differ; compare
+results within one version. The canary, the cutoff and the seed are unchanged.
+
+**1.1** (generator 1.1.0):
+- Every segment label rests on a signal of its type: zero-signal briefs now carry the segment's
+  own signal as an unrequired rumour (low or very low confidence), and warm replies, referrals and
+  AI-gating briefs always carry it (was: 103 rows with a label no signal supported).
+- Hedged signals never cite the company's own statement, and qualifiers name no source of their
+  own (was: "Company statement ... Seen in one dataset only").
+- A recipient's own start in a role precedes every thread message addressed to them in it; a new
+  leader in a re-engagement is someone else; a low-confidence leadership signal is never about the
+  recipient.
+- Thread templates: no "how other teams handled it"; a "15 minutes" subject only on an email that
+  offers 15 minutes.
+- Below-band price requests always state the commitment length the anchor names, and the signal
+  text states only what the prospect wrote.
+- At least two engineers per request (no "1 data engineers" anchors).
+- Company names: no tripled letters or compounds over 12 letters, peers never share a stem with
+  each other or the prospect; funding rounds and amounts fit the company's size.
+- Hand-authored: TB-HND-0001 (size), 0005, 0028, 0035 (a rumour behind the segment), 0008, 0023
+  (sources).
+- References: the company's sentences come from the style guide's `company_profile` and vary
+  (distinct-sentence share above; 1.0: the most frequent sentence was in 19% of references); no
+  reference states a fact twice in adjacent sentences, names a fact the brief lacks (a migration
+  target only the hidden facts held) or asks a warm prospect for the need they just stated.
+
+**1.0**: the first release (476 tasks).
 
 ## Fields added to the contract
 

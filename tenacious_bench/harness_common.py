@@ -22,8 +22,11 @@ class HarnessTaskError(ValueError):
     """A harness parameter is invalid (unknown split, kind, segment; missing file; empty selection)."""
 
 
-def load_bench_tasks(split: str, tasks_file: str | None = None) -> tuple[list[Task], dict[str, Any]]:
-    """The tasks of a shipped split (or of a user's JSONL file) and the fingerprint of where they came from."""
+def load_bench_tasks(
+    split: str, tasks_file: str | None = None, version: str | None = None
+) -> tuple[list[Task], dict[str, Any]]:
+    """The tasks of a shipped split of a dataset version (default 1.1; or of a user's JSONL file) and
+    the fingerprint of where they came from."""
     if tasks_file is not None:
         path = Path(tasks_file)
         if not path.is_file():
@@ -34,14 +37,18 @@ def load_bench_tasks(split: str, tasks_file: str | None = None) -> tuple[list[Ta
         raise HarnessTaskError(f"split must be one of {list(SPLITS)}, got {split!r}")
     from tenacious_bench import dataset
 
-    return dataset.load_split(split), {"source": f"tenacious_bench/{split}", **dataset_fingerprint(split)}
+    if version is not None and version not in dataset.VERSIONS:
+        raise HarnessTaskError(f"version must be one of {list(dataset.VERSIONS)}, got {version!r}")
+    fingerprint = dataset_fingerprint(split, version)
+    return dataset.load_split(split, version=version), {"source": f"tenacious_bench/{split}", **fingerprint}
 
 
-def dataset_fingerprint(split: str) -> dict[str, Any]:
+def dataset_fingerprint(split: str, version: str | None = None) -> dict[str, Any]:
     """The shipped dataset's identity for logs: manifest hash, dataset version, the split file's hash."""
     from tenacious_bench import dataset
 
-    manifest_path = dataset.package_data_dir() / dataset.MANIFEST_NAME
+    folder = dataset.package_data_dir(version)
+    manifest_path = folder / dataset.MANIFEST_NAME
     if not manifest_path.is_file():
         raise HarnessTaskError(f"dataset manifest not found: {manifest_path}")
     manifest_bytes = manifest_path.read_bytes()
@@ -49,7 +56,7 @@ def dataset_fingerprint(split: str) -> dict[str, Any]:
     entry = manifest["files"].get(f"{split}.jsonl")
     if entry is None:
         raise HarnessTaskError(f"the dataset manifest lists no {split}.jsonl")
-    actual = hashlib.sha256((dataset.package_data_dir() / f"{split}.jsonl").read_bytes()).hexdigest()
+    actual = hashlib.sha256((folder / f"{split}.jsonl").read_bytes()).hexdigest()
     if actual != entry["sha256"]:
         raise HarnessTaskError(f"{split}.jsonl does not match the dataset manifest (sha256 {actual})")
     return {

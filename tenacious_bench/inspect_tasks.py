@@ -20,8 +20,14 @@ from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, mean, 
 from inspect_ai.solver import TaskState, generate
 
 from tenacious_bench import __version__
-from tenacious_bench.harness_common import KINDS, SPLITS, HarnessTaskError, load_bench_tasks, score_value
-from tenacious_bench.prompts import PROMPT_VERSION, build_messages
+from tenacious_bench.harness_common import (
+    KINDS,
+    SPLITS,
+    HarnessTaskError,
+    load_bench_tasks,
+    score_value,
+)
+from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VARIANTS, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import CHECK_NAMES, SCORER_VERSION, score_email
 from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 from tenacious_bench.task import Task as BenchTask
@@ -41,7 +47,7 @@ class OutreachTaskError(HarnessTaskError, PrerequisiteError):
 
 
 # The task's own parameters (`-T name=value`); Inspect may also pass its `model` argument.
-PARAMS = ("split", "style_guide", "segment", "kind", "tasks_file", "dataset", "revision")
+PARAMS = ("split", "style_guide", "segment", "kind", "tasks_file", "dataset", "revision", "prompt", "version")
 _INSPECT_ARGS = ("model",)
 
 
@@ -96,12 +102,18 @@ def to_chat(messages: list[dict[str, str]]) -> list[ChatMessage]:
     return out
 
 
-def task_to_sample(task: BenchTask, style_guide: str | None = None) -> Sample:
+def parse_prompt(value: Any) -> str:
+    if value not in PROMPT_VARIANTS:
+        raise HarnessTaskError(f"prompt must be one of {list(PROMPT_VARIANTS)}, got {value!r}")
+    return str(value)
+
+
+def task_to_sample(task: BenchTask, style_guide: str | None = None, prompt: str = DEFAULT_PROMPT_VARIANT) -> Sample:
     """One Sample per task: the built prompt as input, the whole task in metadata (the scorer reads it)."""
     ref = task.reference
     return Sample(
         id=task.task_id,
-        input=to_chat(build_messages(task, style_guide)),
+        input=to_chat(build_messages(task, style_guide, variant=prompt)),
         target=f"Subject: {ref.subject}\n\n{ref.body}" if ref else "",
         metadata={
             "task": task.model_dump(mode="json", by_alias=True, exclude_none=True),
@@ -158,6 +170,8 @@ def outreach(
     tasks_file: str | None = None,
     dataset: str | None = None,
     revision: str | None = None,
+    prompt: str = DEFAULT_PROMPT_VARIANT,
+    version: str | None = None,
     **unknown: Any,
 ) -> Task:
     """Write one outreach email per brief; scored by the five mechanical checks and pass@1.
@@ -170,10 +184,12 @@ def outreach(
         tasks_file: score your own task JSONL file instead of a shipped split.
         dataset: a Hub dataset id (ORG/NAME) to read the split from instead of the shipped copy.
         revision: the Hub commit sha to read it at (a branch, tag or none warns: it can move).
+        prompt: full (every scored rule stated; the default) or short (the PROMPT_VERSION 1 prompt).
+        version: the shipped dataset version (1.1, the default, or 1.0).
         **unknown: refused (a misspelled `-T` parameter must not run with a default).
     """
     try:
-        return _outreach(split, style_guide, segment, kind, tasks_file, dataset, revision, unknown)
+        return _outreach(split, style_guide, segment, kind, tasks_file, dataset, revision, prompt, version, unknown)
     except (HarnessTaskError, StyleGuideError, TaskError) as err:
         raise OutreachTaskError(f"tenacious_bench/outreach: {err}") from None
 
@@ -186,6 +202,8 @@ def _outreach(
     tasks_file: str | None,
     dataset: str | None,
     revision: str | None,
+    prompt: str,
+    version: str | None,
     unknown: dict[str, Any],
 ) -> Task:
     bad = sorted(k for k in unknown if k not in _INSPECT_ARGS)
@@ -195,6 +213,7 @@ def _outreach(
         raise HarnessTaskError(f"split must be one of {list(SPLITS)}, got {split!r}")
     guide = load_style_guide(style_guide)  # fails now, not mid-run, on a bad file
     segments, kinds = parse_segments(segment), parse_kinds(kind)
+    prompt = parse_prompt(prompt)
     if dataset is not None:
         from tenacious_bench.hub.dataset import harness_tasks
 
@@ -202,17 +221,20 @@ def _outreach(
     elif revision is not None:
         raise HarnessTaskError("revision is given without dataset (a Hub dataset id, ORG/NAME)")
     else:
-        tasks, fingerprint = load_bench_tasks(split, tasks_file)
+        tasks, fingerprint = load_bench_tasks(split, tasks_file, version=None if version is None else str(version))
     kept = filter_tasks(tasks, segments, kinds)
     if not kept:
         raise HarnessTaskError(
             f"no task left in {fingerprint['source']} after the filters segment={segments or 'any'} "
             f"kind={kinds or 'any'}"
         )
-    # A user's file names the dataset after the file; a shipped split after the split.
-    dataset_name = f"outreach_{split}" if tasks_file is None else f"outreach_{Path(tasks_file).stem}"
+    # A user's file names the dataset after the file; a shipped split after the split (and version).
+    if tasks_file is not None:
+        dataset_name = f"outreach_{Path(tasks_file).stem}"
+    else:
+        dataset_name = f"outreach_{split}" + (f"_v{version}" if version is not None else "")
     return Task(
-        dataset=MemoryDataset([task_to_sample(t, style_guide) for t in kept], name=dataset_name),
+        dataset=MemoryDataset([task_to_sample(t, style_guide, prompt) for t in kept], name=dataset_name),
         solver=generate(),
         scorer=outreach_scorer(style_guide),
         config=GENERATION,
@@ -221,6 +243,7 @@ def _outreach(
             "tenacious_bench_version": __version__,
             "scorer_version": SCORER_VERSION,
             "prompt_version": PROMPT_VERSION,
+            "prompt_variant": prompt,
             "style_guide_sha256": guide.sha256,
             "style_guide_source": guide.source,
             "dataset": fingerprint,

@@ -194,6 +194,11 @@ class StyleGuide:
         return self.raw["company"]["name"]
 
     @property
+    def company_profile(self) -> dict[str, Any]:
+        """The company's own words for prompts and the composer (description, call length, ...)."""
+        return self.raw["company_profile"]
+
+    @property
     def default_sender(self) -> dict[str, str]:
         return self.raw["default_sender"]
 
@@ -526,6 +531,22 @@ class AsksSection(_Section):
     not_asks: Phrases
 
 
+class CompanyProfileSection(_Section):
+    """The company's own words for what writes emails or prompts (the prompt builder, the composer)."""
+
+    description: Text
+    short_name: Text
+    first_call: Text
+    internal_word_rule: Text
+    banned_categories: dict[Text, Text]
+    regex_notes: dict[Text, Text]
+    ask_kinds: dict[Text, Text]
+    signal_kinds: dict[Text, Text]
+    value_lines: Annotated[list[Text], Field(min_length=1)]
+    # keys: segments 1-4 (YAML integers) and "4_ai"
+    segment_framing: dict[StrictInt | Text, Annotated[list[Text], Field(min_length=1)]]
+
+
 class StyleGuideFile(_Section):
     """The style-guide YAML file (published as data/style_guide.schema.json)."""
 
@@ -547,6 +568,7 @@ class StyleGuideFile(_Section):
     honesty: HonestySection
     service_facts: list[ServiceFactSpec]
     asks: AsksSection
+    company_profile: CompanyProfileSection
 
 
 def style_guide_json_schema() -> dict[str, Any]:

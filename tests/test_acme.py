@@ -145,7 +145,6 @@ def test_lm_eval_scores(tmp_path):
     _clean(json.dumps(out["results"], default=str) + "".join(r["resps"][0][0] for r in rows))
 
 
-@pytest.mark.xfail(strict=True, reason="company text in prompts.py moves with issue #9")
 def test_prompts_carry_no_shipped_company_text():
     for task in load_tasks(TASKS):
         system, user = build_messages(task, str(GUIDE))

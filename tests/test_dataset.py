@@ -226,3 +226,25 @@ def test_cli_check(tmp_path, capsys):
 def test_load_split_rejects_unknown_split():
     with pytest.raises(ValueError, match="unknown split"):
         ds.load_split("test")
+
+
+def test_earlier_version_stays_loadable_and_scorable():
+    import hashlib
+
+    assert ds.DEFAULT_VERSION == "1.1" and ds.load_manifest()["dataset_version"].startswith("1.1")
+    old = ds.package_data_dir("1.0")
+    assert old != DATA and ds.load_manifest(version="1.0")["dataset_version"] == "1.0.0"
+    for name, info in ds.load_manifest(version="1.0")["files"].items():  # frozen: its own manifest holds
+        assert hashlib.sha256((old / name).read_bytes()).hexdigest() == info["sha256"], name
+    dev = ds.load_split("dev", version="1.0")
+    assert len(dev) == 95 and score_email(dev[0], dev[0].reference.model_dump()).checks
+    with pytest.raises(ValueError, match="unknown dataset version"):
+        ds.load_split("dev", version="0.9")
+
+
+def test_load_dataset_offline_earlier_version(tmp_path, monkeypatch):
+    datasets = pytest.importorskip("datasets")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    loaded = datasets.load_dataset(str(DATA), "v1.0", cache_dir=str(tmp_path / "cache"))
+    assert loaded["dev"].num_rows == 95

@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-GENERATOR_VERSION = "1.0.0"
+from tenacious_bench.coherence import _OFFICIAL, ROUND_AMOUNT_USD, ROUND_EMPLOYEES, _implausible_name
+
+GENERATOR_VERSION = "1.1.0"
 
 # Probe catalogue: what each sweep dimension tests. Ids are cited in metadata.probe_ids.
 PROBES: dict[str, str] = {
@@ -309,21 +311,23 @@ REFERRAL_TEXTS = (
 )
 RELATIONS = ("a former colleague of {first} at {prev_co}", "an advisor to {company}", "a client of ours and a friend of {first}",
              "an angel investor in {company}", "{first}'s former manager at {prev_co}")
+# Qualifiers name no source of their own (the signal's text names it), so they cannot contradict it;
+# hedged signals draw only texts that do not cite the company itself (coherence rule qualifier_source).
 MEDIUM_QUALIFIERS = (
-    " Reported by a single trade blog; not confirmed by the company.",
     " Only one source so far.",
-    " Source: a secondary aggregator, not the company itself.",
+    " Not confirmed by the company yet.",
     " Inferred from a partial snapshot; treat as indicative.",
-    " Not confirmed in any company statement yet.",
-    " Seen in one dataset only.",
+    " No second source yet.",
+    " Plausible, but not confirmed.",
+    " Treat as indicative until confirmed.",
 )
 LOW_QUALIFIERS = (
-    " Unverified: one forum post.",
-    " Rumour only; nothing official.",
-    " Scraped once and not seen since; may be stale.",
-    " Single anonymous source; treat with caution.",
+    " Unverified.",
+    " Nothing official; treat as a rumour.",
+    " Seen once and not since; may be stale.",
+    " Not corroborated anywhere else; treat with caution.",
     " Could be a data error; unconfirmed.",
-    " Mentioned in passing in a podcast; no confirmation.",
+    " Unconfirmed and possibly out of date.",
 )
 
 # Thread messages: Tenacious's opening emails and the prospect's replies per situation.
@@ -332,7 +336,7 @@ OPENER_EMAILS = (
     "Hi {first},\n\n{hook} If staffing is a constraint, our managed teams may help.\n\nWant me to send the one-pager?\n\nBest,\n{sender}",
     "Hello {first},\n\n{hook} We run managed Python, Go and data teams with a one-month minimum.\n\nOpen to 15 minutes next week?\n\nRegards,\n{sender}",
     "Hi {first},\n\n{hook} Our teams overlap at least three hours with your time zone.\n\nWould a short call be useful?\n\nThanks,\n{sender}",
-    "Hi {first},\n\n{hook} Happy to share how other teams handled it.\n\nReply with your current bottleneck?\n\nBest,\n{sender}",
+    "Hi {first},\n\n{hook} We have helped other {industry} teams staff platform work without adding headcount.\n\nWhat is your current bottleneck?\n\nBest,\n{sender}",
     "Dear {first},\n\n{hook} We embed a delivery lead with every managed team.\n\nWorth 15 minutes?\n\nBest regards,\n{sender}",
 )
 OPENER_HOOKS = (
@@ -376,16 +380,17 @@ TOTAL_ASKS = (
     "Give me a single number for the {phases}-phase rollout, {months} months, {n} engineers.",
     "How much for the whole engagement: {phases} phases, {months} months, {n} engineers?",
 )
+# Every ask states the commitment length: the task's anchor is a fact the prospect wrote.
 BELOW_BAND_ASKS = (
-    "We like the idea, but our ceiling is ${low}k per senior engineer per month. Can you meet that?",
-    "{sender}, can you do senior {stack} engineers at ${low}k a month? That's our budget.",
-    "If you can get to ${low}k per senior engineer monthly we can move quickly. Possible?",
-    "Another vendor quoted ${low}k a month per senior engineer. Can you match it?",
+    "We like the idea, but our ceiling is ${low}k per senior engineer per month on a {months}-month commitment. Can you meet that?",
+    "{sender}, can you do senior {stack} engineers at ${low}k a month if we commit for {months} months? That's our budget.",
+    "If you can get to ${low}k per senior engineer monthly for {months} months, we can move quickly. Possible?",
+    "Another vendor quoted ${low}k a month per senior engineer for {months} months. Can you match it?",
     "Could you take {pct}% off your senior rate if we sign for {months} months?",
-    "Our finance team asked for a {pct}% reduction on senior rates. Can you do that?",
+    "Our finance team asked for a {pct}% reduction on senior rates for a {months}-month commitment. Can you do that?",
     "Is there any flexibility, say {pct}% off, for a {months}-month commitment?",
     "We'd commit {months} months if the senior rate drops to ${low}k. Thoughts?",
-    "Budget is tight: ${low}k per senior engineer per month is the most we can do. Workable?",
+    "Budget is tight: ${low}k per senior engineer per month over {months} months is the most we can do. Workable?",
 )
 TIMELINE_SHARES = (
     "Thanks {sender}. Our main bottleneck is {project}; we want it live by {deadline}. Open to ideas.",
@@ -488,16 +493,22 @@ class _Generator:
     def pick(self, d: _Draft, pool: Sequence[Any]) -> Any:
         return d.rng.choice(list(pool))
 
-    def phrasing(self, d: _Draft, pool: Sequence[str]) -> tuple[str, int]:
+    def phrasing(self, d: _Draft, pool: Sequence[str], weak: bool = False) -> tuple[str, int]:
+        """A phrasing from the task's part of the pool; `weak` (a hedged signal) skips texts citing the
+        company itself, which a hedge would contradict."""
         part = held_out_part(pool, d.held_out)
+        if weak:
+            part = [p for p in part if not _OFFICIAL.search(p)] or list(part)
         i = d.rng.randrange(len(part))
         offset = 0 if not d.held_out else len(pool) - len(part)
         return part[i], i + offset
 
-    def person(self, d: _Draft) -> tuple[str, str]:
+    def person(self, d: _Draft, avoid_first: Sequence[str] = ()) -> tuple[str, str]:
+        """A new full name; `avoid_first`: first names already in the task (prospect, sender), so no
+        two people of one brief share a first name."""
         for _ in range(200):
             first, last = d.rng.choice(FIRST_NAMES), d.rng.choice(LAST_NAMES)
-            if f"{first} {last}" not in self.used_people:
+            if f"{first} {last}" not in self.used_people and first not in avoid_first:
                 self.used_people.add(f"{first} {last}")
                 return first, last
         raise RuntimeError("person name pool exhausted; add names to FIRST_NAMES/LAST_NAMES")
@@ -505,17 +516,20 @@ class _Generator:
     def company(self, d: _Draft) -> str:
         for _ in range(500):
             name = d.rng.choice(COMPANY_HEADS) + d.rng.choice(COMPANY_TAILS) + d.rng.choice(COMPANY_SUFFIXES)
-            if name not in self.used_companies:
+            if name not in self.used_companies and _implausible_name(name) is None:
                 self.used_companies.add(name)
                 return name
         raise RuntimeError("company name pool exhausted; add heads or tails")
 
-    def peers(self, d: _Draft, k: int) -> list[str]:
+    def peers(self, d: _Draft, k: int, company: str = "") -> list[str]:
         out: list[str] = []
+        stems = {company[:4].lower()} if company else set()
         while len(out) < k:
             name = d.rng.choice(COMPANY_HEADS) + d.rng.choice(COMPANY_TAILS)
-            if name not in self.used_companies and name not in out:
+            if (name not in self.used_companies and name not in out and _implausible_name(name) is None
+                    and name[:4].lower() not in stems):
                 out.append(name)
+                stems.add(name[:4].lower())
         self.used_companies.update(out)  # a peer never reappears as a prospect company
         return out
 
@@ -538,13 +552,13 @@ class _Generator:
         industry: Industry = self.pick(d, INDUSTRIES)
         company = self.company(d)
         city, region = self.pick(d, CITIES)
-        first, last = self.person(d)
+        sender = self.pick(d, SENDERS)
+        first, last = self.person(d, avoid_first=(sender[0],))
         lo, hi = EMPLOYEES[d.segment]
         # Log-uniform sizes: many small companies, a few large ones.
         employees = round(lo * (hi / lo) ** rng.random())
         domain = company.lower().replace(" ", "") + self.pick(d, TLDS_BY_REGION[region])
         title = self.pick(d, TITLES[d.segment])
-        sender = self.pick(d, SENDERS)
         bench = self.bench(d)
         bands = [
             {"name": n, "usd_low": a, "usd_high": b, "unit": u}
@@ -650,12 +664,14 @@ class _Generator:
 
 # Signal builders: (generator, draft, world, spec, date) -> (text, facts, anchors)
 def _funding(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[str, dict, list[str]]:
-    amount = spec.get("amount") or d.rng.choice((3, 4, 5, 6, 7.5, 8, 9, 10, 12, 12.5, 14, 15, 18, 20, 22, 25, 28,
-                                                 30, 35, 40, 45, 50, 60, 75)) * 1_000_000
-    amount = int(amount)
-    rnd = spec.get("round") or d.rng.choice(ROUNDS[d.segment])
+    rounds = [r for r in ROUNDS[d.segment] if ROUND_EMPLOYEES[r][0] <= w["employees"] <= ROUND_EMPLOYEES[r][1]]
+    rnd = spec.get("round") or d.rng.choice(rounds or list(ROUNDS[d.segment]))
+    lo, hi = ROUND_AMOUNT_USD.get(rnd, (0, 10**12))
+    amounts = [a for a in (3, 4, 5, 6, 7.5, 8, 9, 10, 12, 12.5, 14, 15, 18, 20, 22, 25, 28, 30, 35, 40, 45, 50, 60,
+                           75, 90, 110) if lo <= a * 1_000_000 <= hi]
+    amount = int(spec.get("amount") or d.rng.choice(amounts) * 1_000_000)
     investor = d.rng.choice(INVESTORS)
-    tpl, _ = g.phrasing(d, FUNDING_TEXTS)
+    tpl, _ = g.phrasing(d, FUNDING_TEXTS, spec["confidence"] != "high")
     text = tpl.format(amount=money_short(amount), round=rnd, month_year=month_year(date), date_long=long_date(date),
                       investor=investor, product=w["product"], prev_co=d.rng.choice(PREVIOUS_EMPLOYERS))
     text = text[0].upper() + text[1:]
@@ -671,7 +687,7 @@ def _job_posts(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> 
     prev = spec.get("prev", upward)
     days = d.rng.choice((30, 45, 60, 90))
     window = {30: "a month ago", 45: "six weeks ago", 60: "two months ago", 90: "last quarter"}[days]
-    tpl, _ = g.phrasing(d, JOB_TEXTS)
+    tpl, _ = g.phrasing(d, JOB_TEXTS, spec["confidence"] != "high")
     text = tpl.format(n=n, role=role, prev=prev, window=window, days=days)
     text = text[0].upper() + text[1:]
     facts = {"open_roles": n, "previous_open_roles": prev, "window_days": days, "role": role, "stack": [stack]}
@@ -681,7 +697,7 @@ def _job_posts(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> 
 def _layoff(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[str, dict, list[str]]:
     pct = d.rng.choice((5, 6, 8, 9, 10, 12, 14, 15, 18, 20, 22, 25))
     head = max(3, round(w["employees"] * pct / (100 - pct)))  # employees is the post-layoff headcount
-    tpl, _ = g.phrasing(d, LAYOFF_TEXTS)
+    tpl, _ = g.phrasing(d, LAYOFF_TEXTS, spec["confidence"] != "high")
     a_pct = ("an " if str(pct).startswith(("8", "11", "18")) else "a ") + str(pct)
     text = tpl.format(pct=pct, a_pct=a_pct, head=head, date_long=long_date(date), month_year=month_year(date),
                       area=w["industry"].area)
@@ -694,13 +710,13 @@ def _leadership(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) ->
         leader, title = f"{w['first']} {w['last']}", w["title"]
         anchors = [leader, f"joined {w['company']} as {title}", f"joined as {title}"]
     else:
-        lf, ll = g.person(d)
+        lf, ll = g.person(d, avoid_first=(w["first"], w["sender"]))
         leader = f"{lf} {ll}"
         title = d.rng.choice(("VP of Engineering", "Head of Engineering", "CTO", "VP of Platform"))
         if title == w["title"]:
             title = "Head of Platform Engineering"
         anchors = [leader]
-    tpl, _ = g.phrasing(d, LEADER_TEXTS)
+    tpl, _ = g.phrasing(d, LEADER_TEXTS, spec["confidence"] != "high")
     text = tpl.format(leader=leader, title=title, date_long=long_date(date), month_year=month_year(date),
                       prev_co=d.rng.choice(PREVIOUS_EMPLOYERS), years=d.rng.randint(4, 11))
     return text, {"leader_name": leader, "leader_title": title}, anchors
@@ -710,9 +726,9 @@ def _gap(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[
     ind: Industry = w["industry"]
     ai = spec.get("ai", False)
     capability = d.rng.choice(ind.ai_capabilities if ai else ind.capabilities)
-    peers = g.peers(d, d.rng.choice((2, 2, 3)))
+    peers = g.peers(d, d.rng.choice((2, 2, 3)), w["company"])
     joined = ", ".join(peers[:-1]) + " and " + peers[-1]
-    tpl, _ = g.phrasing(d, GAP_TEXTS)
+    tpl, _ = g.phrasing(d, GAP_TEXTS, spec["confidence"] != "high")
     text = tpl.format(peers=joined, capability=capability, company=w["company"],
                       company_s=possessive(w["company"]), month_year=month_year(date))
     facts = {"peers": peers, "capability": capability, "ai_capability": "yes" if ai else "no"}
@@ -721,7 +737,7 @@ def _gap(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[
 
 def _stack(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[str, dict, list[str]]:
     legacy, target, stack = d.rng.choice(LEGACY_STACKS)
-    tpl, _ = g.phrasing(d, STACK_TEXTS)
+    tpl, _ = g.phrasing(d, STACK_TEXTS, spec["confidence"] != "high")
     text = tpl.format(legacy=legacy, target=target, month_year=month_year(date), date_long=long_date(date))
     return text, {"stack": [stack], "legacy": legacy, "target": target}, [legacy]
 
@@ -729,17 +745,17 @@ def _stack(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tupl
 def _market(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[str, dict, list[str]]:
     pct = d.rng.choice((7, 9, 11, 13, 16, 19, 23, 27))
     market = w["industry"].market
-    tpl, _ = g.phrasing(d, MARKET_TEXTS)
+    tpl, _ = g.phrasing(d, MARKET_TEXTS, spec["confidence"] != "high")
     text = tpl.format(market=market, pct=pct, month_year=month_year(date), date_long=long_date(date))
     return text, {"percent": pct, "market": market}, [f"{pct}%", f"{pct} percent"]
 
 
 def _referral(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[str, dict, list[str]]:
-    rf, rl = g.person(d)
+    rf, rl = g.person(d, avoid_first=(w["first"], w["sender"]))
     ref = f"{rf} {rl}"
     relation = d.rng.choice(RELATIONS).format(first=w["first"], company=w["company"],
                                               prev_co=d.rng.choice(PREVIOUS_EMPLOYERS))
-    tpl, _ = g.phrasing(d, REFERRAL_TEXTS)
+    tpl, _ = g.phrasing(d, REFERRAL_TEXTS, spec["confidence"] != "high")
     text = tpl.format(ref=ref, relation=relation, first=w["first"], date_long=long_date(date),
                       month_year=month_year(date))
     return text, {"referrer_name": ref, "relation": relation}, [ref]
@@ -774,7 +790,7 @@ def _segment_signal(g: _Generator, d: _Draft, w: dict, conf: str, required: bool
     if d.segment == 3:
         d.probes.append("P04")
         return {"id": "new_leader", "type": "leadership_change", "confidence": conf, "offset": r.randint(10, 85),
-                "required": required, "is_prospect": r.random() < 0.5}
+                "required": required, "is_prospect": r.random() < 0.5 and conf == "high"}
     d.probes.append("P17")
     ai_ok = w.get("ai") and (w["ai"]["score"] == 3 or (w["ai"]["score"] == 2 and w["ai"]["confidence"] == "high"))
     if ai_ok:
@@ -823,29 +839,28 @@ def sc_cold_core(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[di
 
 
 def sc_zero_signal(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
-    """Nothing required: no signal at all, or only weak unrequired noise; nothing may be invented.
+    """Nothing required: only weak, unrequired signals; nothing may be invented.
 
-    Held-out zero-signal briefs always carry a noise signal: briefs with no signal at all differ only
-    in names and numbers, so a held-out one would be a near-copy of a train one (contamination).
+    The one signal behind the segment is a rumour (low or very low confidence), so the segment label
+    still rests on something in the brief; sometimes a second weak signal is noise beside it.
     """
     _set_ai(g, d, w)
-    d.probes.append("P07")
-    if not d.held_out and d.rng.random() < 0.5:
-        return [], []
-    d.probes.extend(("P05", "P10"))
-    noise = d.rng.choice(("jobs", "stack", "market", "funding"))
+    d.probes.extend(("P07", "P05", "P10"))
+    seg = _segment_signal(g, d, w, d.rng.choice(("low", "very_low")), required=False)
+    seg["id"] = {"funding": "funding_rumour"}.get(seg["type"], seg["id"])
+    specs = [seg]
+    noise = d.rng.choice(("jobs", "stack", "market", "none", "none"))
     if noise == "jobs":
-        return [_jobs_spec(d, "very_low", False)], []
-    if noise == "stack":
+        specs.append(_jobs_spec(d, "very_low", False))
+    elif noise == "stack":
         d.probes.append("P23")
-        return [{"id": "stack", "type": "tech_stack", "confidence": "low", "offset": d.rng.randint(20, 120),
-                 "required": False}], []
-    if noise == "market":
+        specs.append({"id": "stack", "type": "tech_stack", "confidence": "low", "offset": d.rng.randint(20, 120),
+                      "required": False})
+    elif noise == "market":
         d.probes.append("P24")
-        return [{"id": "market", "type": "market", "confidence": "low", "offset": d.rng.randint(20, 120),
-                 "required": False}], []
-    return [{"id": "funding_rumour", "type": "funding", "confidence": "very_low", "offset": d.rng.randint(5, 60),
-             "required": False}], []
+        specs.append({"id": "market", "type": "market", "confidence": "low", "offset": d.rng.randint(20, 120),
+                      "required": False})
+    return specs, []
 
 
 def sc_contradictory(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
@@ -899,6 +914,8 @@ def sc_ai_gating(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[di
             specs.append({"id": "stack", "type": "tech_stack", "confidence": "high", "offset": d.rng.randint(5, 60),
                           "required": True})
         d.probes.append("P10")
+    if d.segment != 4:  # the segment label rests on its own signal
+        specs.insert(0, _segment_signal(g, d, w, d.rng.choice(("high", "medium")), required=False))
     return specs, []
 
 
@@ -906,18 +923,20 @@ def sc_referral(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dic
     _set_ai(g, d, w)
     d.probes.append("P19")
     specs = [{"id": "referral", "type": "referral", "confidence": "high", "offset": d.rng.randint(2, 21), "required": True}]
-    if d.rng.random() < 0.6:
-        specs.append(_segment_signal(g, d, w, _conf_for_probe(d), required=d.rng.random() < 0.5))
+    specs.append(_segment_signal(g, d, w, _conf_for_probe(d), required=d.rng.random() < 0.5))
     return specs, []
 
 
 def _opener_message(g: _Generator, d: _Draft, w: dict, offset: int) -> dict:
     hook = d.rng.choice(OPENER_HOOKS).format(company=w["company"], product=w["product"],
                                              industry=w["industry"].name)
-    body = d.rng.choice(OPENER_EMAILS).format(first=w["first"], hook=hook, sender=w["sender"])
-    subject = d.rng.choice((f"Request: {possessive(w['company'])} engineering plans", f"Context: {w['industry'].name} teams",
-                            f"Question: staffing at {w['company']}", f"Resource: managed teams for {w['company']}",
-                            "Request: 15 minutes on your roadmap"))
+    body = d.rng.choice(OPENER_EMAILS).format(first=w["first"], hook=hook, sender=w["sender"],
+                                              industry=w["industry"].name)
+    subjects = [f"Request: {possessive(w['company'])} engineering plans", f"Context: {w['industry'].name} teams",
+                f"Question: staffing at {w['company']}", f"Resource: managed teams for {w['company']}"]
+    if "15 minutes" in body:  # a subject promises only what its email offers
+        subjects.append("Request: 15 minutes on your roadmap")
+    subject = d.rng.choice(subjects)
     return {"from": "tenacious", "channel": "email", "offset": offset, "subject": subject, "body": body}
 
 
@@ -938,8 +957,11 @@ def _warm(g: _Generator, d: _Draft, w: dict, ask_pool: Sequence[str], fmt: dict[
     thread_signal = {"id": "ask", "type": "thread", "confidence": "high", "offset": reply_offset, "required": True,
                      **thread_signal}
     specs = [thread_signal]
-    if with_segment and d.rng.random() < 0.7:
-        specs.insert(0, _segment_signal(g, d, w, d.rng.choice(("high", "high", "medium")), required=d.rng.random() < 0.4))
+    if with_segment:
+        seg = _segment_signal(g, d, w, d.rng.choice(("high", "high", "medium")), required=d.rng.random() < 0.4)
+        if seg.get("is_prospect"):  # the thread greets them in the role: they started before it
+            seg["offset"] = opener["offset"] + d.rng.randint(5, 60)
+        specs.insert(0, seg)
     return specs, [opener, reply]
 
 
@@ -953,7 +975,8 @@ def sc_engineers(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[di
     stack = _pick_stack(d, w, False)
     have = w["bench"][stack]
     short = d.rng.random() < 0.6
-    n = have + d.rng.randint(2, 9) if short else d.rng.randint(1, max(1, have))
+    n = have + d.rng.randint(2, 9) if short else d.rng.randint(2, max(2, have))
+    short = n > have
     if short:
         d.probes.append("P11")
     days = d.rng.choice((14, 21, 30, 45, 60))
@@ -995,12 +1018,23 @@ def sc_below_band(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[d
     pct, months = d.rng.choice((10, 15, 20, 25)), d.rng.choice((6, 9, 12))
     stack = _pick_stack(d, w, True)
     fmt = {"low": low, "pct": pct, "months": months, "stack": STACK_LABEL[stack]}
-    sig = {"text": f"{w['first']} asked for senior rates below the published band (${low}k a month, or {pct}% off for "
-                   f"a {months}-month commitment).",
-           "facts": {"requested_rate_usd": low * 1000, "percent": pct, "months": months, "request": "reduced rate"},
+    sig = {"text": "", "facts": {"months": months, "request": "reduced rate"},
            "anchors": [f"{months}-month commitment", f"{months} months", f"{number_word(months)} months",
                        f"{number_word(months)}-month commitment"]}
-    return _warm(g, d, w, BELOW_BAND_ASKS, fmt, sig)
+    specs, thread = _warm(g, d, w, BELOW_BAND_ASKS, fmt, sig)
+    # The signal states only what the prospect's message holds: a rate, a percentage off, or both.
+    said = thread[-1]["body"]
+    asked = []
+    ask = next(s for s in specs if s["id"] == "ask")
+    if f"${low}k" in said:
+        asked.append(f"${low}k a month")
+        ask["facts"]["requested_rate_usd"] = low * 1000
+    if f"{pct}%" in said:
+        asked.append(f"{pct}% off")
+        ask["facts"]["percent"] = pct
+    ask["text"] = (f"{w['first']} asked for senior rates below the published band ({' or '.join(asked)}) for a "
+                   f"{months}-month commitment.")
+    return specs, thread
 
 
 def sc_timeline(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
@@ -1024,7 +1058,7 @@ def sc_hold(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
     d.probes.append("P22")
     stack = _pick_stack(d, w, False)
     have = w["bench"][stack]
-    n = d.rng.randint(1, have + 4)
+    n = d.rng.randint(2, have + 4)
     if n > have:
         d.probes.append("P11")
     weeks = d.rng.choice((3, 4, 5, 6, 8))
@@ -1042,6 +1076,7 @@ def sc_reengage(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dic
     new_offset = d.rng.randint(3, 30)
     seg = _segment_signal(g, d, w, _conf_for_probe(d))
     seg["offset"] = new_offset
+    seg["is_prospect"] = False  # the thread addressed the prospect long before: the new leader is someone else
     specs = [seg]
     if d.rng.random() < 0.4:
         specs.append(_jobs_spec(d, _conf(d, (("high", 2), ("medium", 1), ("low", 1))), False))
@@ -1056,8 +1091,8 @@ def sc_reengage(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dic
         thread.append({"from": "tenacious", "channel": "call", "offset": first_offset - d.rng.randint(5, 15),
                        "subject": "", "body": note})
     elif r < 0.65:
-        hook = d.rng.choice(("Sharing a short write-up on how teams in {industry} staff platform work.",
-                             "One more idea on staffing for {company}.",
+        hook = d.rng.choice(("I have a short write-up on how teams in {industry} staff platform work.",
+                             "One more idea on staffing for {company}: a one-page note on phasing platform work.",
                              "A case study from a {industry} team might be relevant."))
         body = (f"Hi {w['first']},\n\n" + hook.format(industry=w["industry"].name, company=w["company"]) +
                 f"\n\nWant me to send it?\n\nBest,\n{w['sender']}")

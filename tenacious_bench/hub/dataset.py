@@ -107,7 +107,9 @@ def load_version(version: str | None) -> tuple[str, dict[str, list[Any]]]:
     by_split: dict[str, list[Any]] = {}
     for split in dataset.SPLITS:
         if version is not None and takes_version:
-            by_split[split] = dataset.load_split(split, version=version)
+            # "1.1.0" names the build's "1.1"
+            shipped_as = next(v for v in available_versions() if _same_version(version, v))
+            by_split[split] = dataset.load_split(split, version=shipped_as)
         else:
             by_split[split] = dataset.load_split(split)
     return (version or default), by_split

@@ -91,6 +91,24 @@ def test_filters_and_default_split():
     assert all(s.metadata["kind"] == "cold" and s.metadata["segment"] in (1, 2) for s in cold.dataset)
 
 
+def test_prompt_variant_and_dataset_version_parameters():
+    short = outreach(split="dev", prompt="short", version="1.0", kind="cold")
+    sample = short.dataset[0]
+    from tenacious_bench.task import parse_task
+
+    task = parse_task(sample.metadata["task"])
+    assert [m.text for m in sample.input] == [m["content"] for m in build_messages(task, variant="short")]
+    assert short.metadata["prompt_variant"] == "short" and short.metadata["prompt_version"] == "2"
+    assert short.metadata["dataset"]["dataset_version"] == "1.0.0"
+    default = outreach(split="dev", kind="cold")
+    assert default.metadata["prompt_variant"] == "full"
+    assert default.metadata["dataset"]["dataset_version"].startswith("1.1")
+    with pytest.raises(HarnessTaskError, match="prompt must be one of"):
+        outreach(prompt="long")
+    with pytest.raises(HarnessTaskError, match="version must be one of"):
+        outreach(version="0.9")
+
+
 def test_scores_explanations_and_log_metadata(tmp_path, example_tasks):
     tasks = list(example_tasks.values())
     answers = {user_prompt(t): email_text(t.reference.model_dump()) for t in tasks}

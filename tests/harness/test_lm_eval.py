@@ -59,17 +59,36 @@ def test_process_results_one_key_per_check(example_tasks):
         process_results(doc, ["a", "b"])
 
 
+def test_dataset_prompt_variant_and_version():
+    from tenacious_bench.dataset import load_split
+
+    docs = load_dataset(split="dev", prompt="short", dataset_version="1.0")["test"]
+    task = next(t for t in load_split("dev", version="1.0") if t.task_id == docs[0]["task_id"])
+    system, user = build_messages(task, variant="short")
+    assert (docs[0]["system"], docs[0]["user"], docs[0]["prompt_variant"]) == (system["content"], user["content"], "short")
+    # lm-eval passes the YAML's metadata (`version: 1.0`, the task's version) as keyword arguments:
+    # it must not select dataset 1.0
+    default = load_dataset(split="dev", version=1.0)["test"]
+    latest = {t.task_id: t.model_dump_json(by_alias=True, exclude_none=True) for t in load_split("dev")}
+    assert default[0]["prompt_variant"] == "full"
+    assert all(d["task_json"] == latest[d["task_id"]] for d in default)
+
+
 def test_yaml_metrics_and_generation_settings():
     cfg = yaml.load((harness_tasks_dir() / "tenacious.yaml").read_text(), Loader=_FunctionLoader)
     assert [m["metric"] for m in cfg["metric_list"]] == list(METRIC_KEYS)
     assert all(m["aggregation"] == "mean" for m in cfg["metric_list"])
     gen = cfg["generation_kwargs"]
     assert gen["until"] == [] and gen["max_gen_toks"] >= 512  # never the blank-line default
-    names = {}
+    names, prompts = {}, {}
     for f in harness_tasks_dir().glob("*.yaml"):
         c = yaml.load(f.read_text(), Loader=_FunctionLoader)
         names[c["task"]] = c.get("dataset_kwargs", {}).get("split", "held_out")
-    assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train"}
+        prompts[c["task"]] = c["dataset_kwargs"]["prompt"]
+    assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train",
+                     "tenacious_short": "held_out"}
+    assert prompts == {"tenacious": "full", "tenacious_dev": "full", "tenacious_train": "full",
+                       "tenacious_short": "short"}
 
 
 class _FunctionLoader(yaml.SafeLoader):
@@ -83,9 +102,15 @@ def test_lm_eval_index_finds_the_tasks_by_include_path():
     from lm_eval.tasks import TaskManager
 
     tm = TaskManager(include_path=str(harness_tasks_dir()), include_defaults=False)
-    assert {"tenacious", "tenacious_dev", "tenacious_train"} <= set(tm.all_tasks)
+    assert {"tenacious", "tenacious_dev", "tenacious_train", "tenacious_short"} <= set(tm.all_tasks)
     task = tm.load(["tenacious_dev"])["tasks"]["tenacious_dev"]
     assert len(task.eval_docs) > 0
+    from tenacious_bench.dataset import load_split
+
+    latest = {t.task_id: t.model_dump_json(by_alias=True, exclude_none=True) for t in load_split("dev")}
+    assert all(d["task_json"] == latest[d["task_id"]] for d in task.eval_docs)  # the default dataset, 1.1
+    short = tm.load(["tenacious_short"])["tasks"]["tenacious_short"]
+    assert {d["prompt_variant"] for d in short.eval_docs} == {"short"}
 
 
 def test_register_and_remove(tmp_path):

@@ -1,0 +1,347 @@
+"""Mechanical coherence checks of a dataset's briefs and references (`tenacious-bench validate --dataset`).
+
+A task can be valid (it parses, its ids resolve) and still incoherent: a segment label no signal
+supports, a hedge that contradicts its own source, a thread that greets a CTO before they joined, a
+template sentence whose "it" points at nothing, an anchor for a fact the prospect never stated, a
+company called "Brightwaterfield", a reference that says the same thing twice. Each rule below is a
+small class with a `problems(task)` method; `RULES` is the one registry. Dataset 1.1 passes every
+rule; dataset 1.0 fails each of them (tests show both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from tenacious_bench.task import Task
+
+# Segment -> the signal type the segment's label asserts ("recently funded", "after layoffs", ...).
+SEGMENT_SIGNAL = {1: "funding", 2: "layoff", 3: "leadership_change", 4: "capability_gap"}
+
+_WORD = regex.compile(r"[\p{L}\p{N}$%][\p{L}\p{N}$%'\-]*")
+_STOP = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "we", "our", "us", "you", "your", "i", "my", "me", "they", "their", "them", "he", "she", "his", "her", "so", "if", "than", "then", "there", "here", "about", "into", "over", "which", "who", "what", "when", "where", "how", "all", "any", "some", "can", "could", "would", "should", "will", "may", "might", "do", "does", "did", "not", "no", "have", "has", "had", "just", "very", "also"]
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of an email body's paragraphs (greeting and sign-off lines included as they stand)."""
+    out = []
+    for para in regex.split(r"\n\s*\n", text):
+        for s in regex.split(r"(?<=[.?!])\s+(?=[\p{Lu}\"'])", para.replace("\n", " ").strip()):
+            if s.strip():
+                out.append(s.strip())
+    return out
+
+
+def overlap(a: str, b: str) -> float:
+    """Content-word overlap of two sentences: shared words over the smaller sentence's words."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+class Rule:
+    name = ""
+    description = ""
+
+    def problems(self, task: Task) -> list[str]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class SegmentSupported(Rule):
+    name = "segment_support"
+    description = "the ICP segment's label is supported by a signal of its type in the brief"
+
+    def problems(self, task: Task) -> list[str]:
+        want = SEGMENT_SIGNAL[task.segment]
+        if any(s.type == want for s in task.signals):
+            return []
+        return [f"segment {task.segment} asserts a {want} signal, but the brief holds none"]
+
+
+# Sources that speak for the company itself: a signal citing one is not a rumour.
+_OFFICIAL = regex.compile(
+    r"(?i)\b(?:press release|company statement|company blog|ceo memo|ceo's post|warn-style notice|team page|"
+    r"investor update|newsletter to customers|engineering blog|announced|announces|confirms)\b"
+)
+# Qualifiers that name a source of their own (which then contradicts the text's source).
+_QUALIFIER_SOURCE = regex.compile(r"(?i)\b(?:podcast|forum post|trade blog|aggregator|dataset)\b")
+
+
+class QualifierConsistent(Rule):
+    name = "qualifier_source"
+    description = "a hedged signal does not cite an official source, and its qualifier names no other source"
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        for s in task.signals:
+            if s.confidence == "high" or s.type == "thread":
+                continue
+            official = _OFFICIAL.search(s.text)
+            if official:
+                out.append(f"signal {s.id}: confidence {s.confidence} but the text cites an official source "
+                           f"({official.group(0)!r})")
+            elif len(set(m.lower() for m in _QUALIFIER_SOURCE.findall(s.text))) > 1:
+                out.append(f"signal {s.id}: the text names two different sources")
+        return out
+
+
+class DatesOrdered(Rule):
+    name = "date_order"
+    description = ("signals and thread messages on or before as_of, the thread in order, and the recipient's "
+                   "own start in a role before any thread message addressed to them")
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        as_of = dt.date.fromisoformat(task.as_of)
+        for s in task.signals:
+            if s.date and dt.date.fromisoformat(s.date) > as_of:
+                out.append(f"signal {s.id} dated {s.date}, after as_of {task.as_of}")
+        previous = None
+        for i, m in enumerate(task.thread):
+            d = dt.date.fromisoformat(m.date)
+            if d > as_of:
+                out.append(f"thread[{i}] dated {m.date}, after as_of {task.as_of}")
+            if previous is not None and d < previous:
+                out.append(f"thread[{i}] dated {m.date}, before the message above it")
+            previous = d
+        p = task.prospect
+        for s in task.signals:
+            own = s.type == "leadership_change" and s.facts.get("leader_name") == f"{p.first_name} {p.last_name}"
+            if own and s.date:
+                start = dt.date.fromisoformat(s.date)
+                early = [i for i, m in enumerate(task.thread) if dt.date.fromisoformat(m.date) < start]
+                if early:
+                    out.append(f"signal {s.id}: {p.first_name} started as {s.facts.get('leader_title')} on {s.date}, "
+                               f"after thread message(s) {early} addressed to them")
+        return out
+
+
+# Template sentences whose pronoun or promise points at nothing in their own message.
+_DANGLING = (
+    (regex.compile(r"(?i)how other teams handled it\b"), "'handled it' with nothing for 'it'"),
+    (regex.compile(r"(?is)^(?!.*\b(?:write-up|case study|note|summary|one-pager|overview|brief)\b).*\bsend it\?"),
+     "'send it' with nothing for 'it'"),
+)
+_MINUTES = regex.compile(r"(?i)\b\d+\s*minutes?\b|\bminutes?\b")
+_CALL = regex.compile(r"(?i)\b(?:minutes?|call|chat|meeting|time)\b")
+
+
+class ThreadResolved(Rule):
+    name = "thread_references"
+    description = "thread messages hold no unresolved template reference, and a subject's promise matches its body"
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        for i, m in enumerate(task.thread):
+            for pattern, why in _DANGLING:
+                if pattern.search(m.body):
+                    out.append(f"thread[{i}]: {why}")
+            opener = m.from_ == "tenacious" and m.subject and not m.subject.lower().startswith("re:")
+            if opener and _MINUTES.search(m.subject) and not _CALL.search(m.body):
+                out.append(f"thread[{i}]: subject {m.subject!r} promises a call the body never offers")
+        return out
+
+
+class AnchorsStated(Rule):
+    name = "anchor_in_brief"
+    description = "a thread signal's anchor is a fact the prospect actually wrote in the thread"
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        said = " ".join(m.body for m in task.thread if m.from_ == "prospect").lower()
+        for s in task.signals:
+            if s.type != "thread" or not s.anchors:
+                continue
+            if not any(a.lower() in said for a in s.anchors):
+                out.append(f"signal {s.id}: none of its anchors {s.anchors} is in the prospect's messages")
+        return out
+
+
+_PLURAL_AFTER_ONE = regex.compile(r"(?i)^(?:1|one)\s+(?:\S+\s+)*?\S*s$")
+
+
+class AnchorsGrammatical(Rule):
+    name = "anchor_grammar"
+    description = "anchors read as English (no '1 data engineers')"
+
+    def problems(self, task: Task) -> list[str]:
+        return [f"signal {s.id}: ungrammatical anchor {a!r}" for s in task.signals for a in s.anchors
+                if _PLURAL_AFTER_ONE.match(a)]
+
+
+_TRIPLE = regex.compile(r"(\p{L})\1\1", regex.IGNORECASE)
+MAX_NAME_LETTERS = 12
+
+
+def _implausible_name(name: str) -> str | None:
+    first = name.split()[0]
+    if _TRIPLE.search(first):
+        return "a letter tripled"
+    if len(first) > MAX_NAME_LETTERS:
+        return f"a {len(first)}-letter compound"
+    return None
+
+
+# Employees a company plausibly has at each funding round, and the round sizes that fit it.
+ROUND_EMPLOYEES = {"Seed": (2, 60), "Series A": (10, 250), "Series B": (40, 800), "Series C": (100, 3000),
+                   "Series D": (200, 6000)}
+ROUND_AMOUNT_USD = {"Seed": (500_000, 10_000_000), "Series A": (3_000_000, 30_000_000),
+                    "Series B": (12_000_000, 80_000_000), "Series C": (25_000_000, 150_000_000),
+                    "Series D": (40_000_000, 300_000_000)}
+
+
+class NamesPlausible(Rule):
+    name = "names_and_sizes"
+    description = ("company names read as names (no tripled letters or long compounds; peers do not share a "
+                   "stem), no two people of a brief share a first name, and company size and round amount fit "
+                   "the round")
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        names = [task.prospect.company]
+        for s in task.signals:
+            peers = s.facts.get("peers")
+            if isinstance(peers, list):
+                names += [p for p in peers if isinstance(p, str)]
+        for n in names:
+            why = _implausible_name(n)
+            if why:
+                out.append(f"company name {n!r}: {why}")
+        p = task.prospect
+        sender = task.sender.first_name if task.sender else None
+        people = [v for s in task.signals for k, v in s.facts.items()
+                  if k in ("leader_name", "referrer_name") and isinstance(v, str) and v != f"{p.first_name} {p.last_name}"]
+        for person in people:
+            if person.split()[0] in (p.first_name, sender):
+                out.append(f"{person!r} shares a first name with the prospect or the sender")
+        if sender == p.first_name:
+            out.append(f"the sender and the prospect are both called {sender}")
+        stems = Counter(n.split()[0][:4].lower() for n in names)
+        shared = sorted(stem for stem, k in stems.items() if k > 1)
+        if shared:
+            out.append(f"company names share a stem: {shared} in {names}")
+        for s in task.signals:
+            rnd = s.facts.get("round")
+            if s.type != "funding" or rnd not in ROUND_EMPLOYEES:
+                continue
+            lo, hi = ROUND_EMPLOYEES[rnd]
+            if not lo <= task.prospect.employees <= hi:
+                out.append(f"{task.prospect.employees} employees is implausible for a {rnd} company ({lo}-{hi})")
+            amount = s.facts.get("amount_usd")
+            alo, ahi = ROUND_AMOUNT_USD[rnd]
+            if isinstance(amount, int | float) and not alo <= amount <= ahi:
+                out.append(f"${amount:,.0f} is implausible for a {rnd} ({alo:,}-{ahi:,})")
+        return out
+
+
+REPEAT_OVERLAP = 0.8
+
+
+class ReferenceNoRepeat(Rule):
+    name = "reference_repeat"
+    description = "a reference never states a fact twice (adjacent sentences with >= 80% content-word overlap)"
+
+    def problems(self, task: Task) -> list[str]:
+        if task.reference is None:
+            return []
+        ss = sentences(task.reference.body)
+        return [f"reference repeats itself: {a!r} / {b!r}" for a, b in itertools.pairwise(ss)
+                if len(content_words(a)) >= 3 and overlap(a, b) >= REPEAT_OVERLAP]
+
+
+# A name (capitalised words) or a number in a sentence; sentence-initial single words are ordinary.
+_NAME_OR_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:\$?\d[\d,.]*[kKmM%]?|\p{Lu}[\p{L}\p{N}'\-]*(?:\s+\p{Lu}[\p{L}\p{N}'\-]*)*)"
+)
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+
+
+class ReferenceFactsInBrief(Rule):
+    name = "reference_facts"
+    description = ("every name and number a reference states is in the prompt (brief, thread, sender) or is one "
+                   "of the style guide's service facts")
+
+    def problems(self, task: Task) -> list[str]:
+        if task.reference is None:
+            return []
+        from tenacious_bench.prompts import user_prompt
+        from tenacious_bench.style_guide import load_style_guide
+
+        guide = load_style_guide()
+        known = user_prompt(task, guide).lower()
+        service = {f"{v:g}" for f in guide.service_facts for v in f.values}
+        out = []
+        for sentence in sentences(task.reference.body)[1:-1]:
+            for m in _NAME_OR_NUMBER.finditer(sentence):
+                words = m.group(0).split()
+                if m.start() == 0 and not words[0][0].isdigit() and not words[0].startswith("$"):
+                    words = words[1:]  # a capitalised first word of a sentence is no name
+                token = regex.sub(r"(?:'s|')$", "", " ".join(words).rstrip(".,;:"))
+                if not token or token.lower() in _MONTHS or token in service:
+                    continue
+                if token.lower() not in known and token.lower().rstrip("s") not in known:
+                    out.append(f"reference states {token!r}, which the brief does not hold: {sentence!r}")
+        return out
+
+
+_ASKS_FOR_GIVEN = regex.compile(r"(?i)\b(?:bottleneck|priority|priorities|what you need)\b")
+
+
+class ReferenceAsksNew(Rule):
+    name = "reference_asks_given"
+    description = "a warm reply's reference does not ask for what the prospect's message already gave (their need)"
+
+    def problems(self, task: Task) -> list[str]:
+        if task.reference is None or task.kind != "warm_reply":
+            return []
+        if not any(m.from_ == "prospect" for m in task.thread):
+            return []
+        paragraphs = [p for p in regex.split(r"\n\s*\n", task.reference.body) if p.strip()]
+        ask = paragraphs[-2] if len(paragraphs) >= 3 else ""
+        hit = _ASKS_FOR_GIVEN.search(ask)
+        return [f"reference asks for {hit.group(0)!r} after the prospect stated it: {ask!r}"] if hit else []
+
+
+RULES: tuple[Rule, ...] = (
+    SegmentSupported(), QualifierConsistent(), DatesOrdered(), ThreadResolved(), AnchorsStated(),
+    AnchorsGrammatical(), NamesPlausible(), ReferenceNoRepeat(), ReferenceFactsInBrief(), ReferenceAsksNew(),
+)
+RULE_NAMES = tuple(r.name for r in RULES)
+
+
+def task_problems(task: Task, rules: Iterable[Rule] = RULES) -> list[tuple[str, str]]:
+    """(rule name, problem) for every coherence problem of one task."""
+    return [(r.name, p) for r in rules for p in r.problems(task)]
+
+
+def dataset_problems(tasks: Iterable[Task], rules: Iterable[Rule] = RULES) -> list[str]:
+    """One line per problem: `TASK_ID [rule]: problem`."""
+    rules = tuple(rules)
+    return [f"{t.task_id} [{name}]: {p}" for t in tasks for name, p in task_problems(t, rules)]
+
+
+def sentence_stats(tasks: Iterable[Task], top: int = 10) -> dict:
+    """Reference variety: sentences, distinct share, and the most frequent sentences (with their share
+    of the references that hold them)."""
+    refs = [t.reference.body for t in tasks if t.reference is not None]
+    per_ref = [set(sentences(b)[1:-1]) for b in refs]  # without the greeting and the signature
+    counts: Counter[str] = Counter(s for ss in per_ref for s in ss)
+    total = sum(counts.values())
+    return {
+        "references": len(refs),
+        "sentences": total,
+        "distinct": len(counts),
+        "distinct_share": len(counts) / total if total else 0.0,
+        "most_frequent": [(s, k, k / len(refs)) for s, k in counts.most_common(top)] if refs else [],
+    }
