@@ -242,8 +242,8 @@ def full_system_prompt(guide: StyleGuide) -> str:
         f"to it (\"If that is right, ...\") ({_quoted(_plain(h['conditional_markers']))}). Low and very_low ones "
         "only in a question or with explicit uncertainty, in the same sentence or the next one pointing back "
         f"({_with_note(guide, 'honesty.uncertainty_markers', _plain(h['uncertainty_markers']))}).",
-        "- When a leadership change is the reader's own move, name it to them (\"since you joined as CTO in "
-        "March\").",
+        "- When a leadership change is the reader's own move, name it to them, with the wording its "
+        "confidence needs (\"since you joined as CTO in March\"; \"if you joined as CTO in March, ...\").",
         f"- Call a signal recent (or \"just closed\") only if it is dated within {h['recent_days']} days of the "
         "date of writing.",
         "- Every number about the prospect (counts, amounts, percentages, years, quarters, months, days) "
