@@ -137,6 +137,18 @@ def pass_at_1() -> Metric:
     return compute
 
 
+def _with_slice_keys(score: SampleScore) -> SampleScore:
+    """A log written before the slice keys were in the sample metadata (re-scored with `inspect
+    score`) gets them from the task in the metadata, by the same rule."""
+    meta = score.sample_metadata or {}
+    if all(key in meta for key in SLICES):
+        return score
+    if "task" not in meta:
+        raise ValueError(f"sample {score.sample_id} has neither the slice keys nor the task in its metadata")
+    task = parse_task(meta["task"], where=f"sample {score.sample_id}")
+    return score.model_copy(update={"sample_metadata": {**meta, **slice_values(task)}})
+
+
 @metric(name="slices")
 def slices() -> Metric:
     """Mean and stderr per value of each slices.py key, grouped by the sample metadata.
@@ -153,6 +165,7 @@ def slices() -> Metric:
     ]
 
     def compute(scores: list[SampleScore]) -> dict[str, float]:
+        scores = [_with_slice_keys(s) for s in scores]
         out: dict[str, float] = {}
         for part in parts:
             out.update(part(scores))  # type: ignore[arg-type]

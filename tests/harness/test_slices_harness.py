@@ -132,3 +132,21 @@ def test_lm_eval_group_reports_slices_py_figures_per_sub_task(few_tasks, few_fil
     # the group line is the whole run's figure (every task sits in one slice per key)
     overall = sum(v["pass_at_1"] * v["n"] for v in want["kind"].values()) / len(few_tasks)
     assert 0 < overall < 1 and math.isclose(results[slice_tasks.GROUP]["pass_at_1,none"], overall)
+
+
+def test_slice_metric_reads_old_logs_without_slice_keys(few_tasks):
+    """Samples logged before the slice keys were in their metadata (re-scored with `inspect score`)."""
+    from inspect_ai.scorer import SampleScore, Score
+
+    from tenacious_bench.inspect_tasks import slices
+
+    scores = [
+        SampleScore(score=Score(value=float(i % 2)), sample_id=t.task_id,
+                    sample_metadata={"task": task_to_sample(t).metadata["task"]})
+        for i, t in enumerate(few_tasks)
+    ]
+    got = slices()(scores)
+    for key in SLICES:
+        for value in {slice_values(t)[key] for t in few_tasks}:
+            members = [i % 2 for i, t in enumerate(few_tasks) if slice_values(t)[key] == value]
+            assert got[f"{key}={value}"] == pytest.approx(sum(members) / len(members))
