@@ -1,8 +1,9 @@
 """Slices of a scored run: per segment, per kind, per source mode and zero-signal versus signal briefs.
 
 One rule assigns them for every door: `SLICES` (through `slice_values`) for the CLI's `score`, the
-Inspect door's grouped metrics (sample metadata) and the lm-eval door's slice sub-tasks: `slice_summaries(pairs)` takes (task, score) pairs and
-returns, per slice key and value, the per-check pass rates and pass@1 of `report.summarize`.
+Inspect door's `slices` metric (sample metadata) and the lm-eval door's slice sub-tasks.
+`slice_summaries(pairs)` takes (task, score) pairs and returns, per slice key and value, the per-check
+pass rates and pass@1 of `report.summarize`.
 """
 
 from __future__ import annotations
