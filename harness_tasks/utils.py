@@ -15,6 +15,7 @@ from typing import Any
 from tenacious_bench.harness_common import HarnessTaskError, load_bench_tasks, score_value
 from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import score_email
+from tenacious_bench.slices import SLICES, slice_values
 from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 from tenacious_bench.task import Task, TaskError, parse_task
 
@@ -32,8 +33,7 @@ def task_to_doc(task: Task, style_guide: str | None = None, prompt: str = DEFAUL
         "target": f"Subject: {ref.subject}\n\n{ref.body}" if ref else "",
         "task_json": task.model_dump_json(by_alias=True, exclude_none=True),
         "style_guide": style_guide or "",
-        "segment": str(task.segment),
-        "kind": task.kind,
+        **slice_values(task),  # segment, kind, source_mode, zero_signal (slices.py)
         "prompt_variant": prompt,
         "prompt_version": PROMPT_VERSION,
     }
@@ -47,6 +47,8 @@ def load_dataset(
     hub_revision: str | None = None,
     prompt: str = DEFAULT_PROMPT_VARIANT,
     dataset_version: str | None = None,
+    slice_key: str | None = None,
+    slice_value: str | None = None,
     **_lm_eval_metadata: Any,
 ) -> Any:
     """The task's documents as a DatasetDict with one `test` split, read from the installed package.
@@ -58,6 +60,8 @@ def load_dataset(
     `prompt` (full or short) is set by the task's YAML. `hub_dataset` and `hub_revision` read the split
     from a Hub dataset at a commit sha instead of the shipped copy (`--metadata '{"hub_dataset":
     "ORG/NAME", "hub_revision": "SHA"}'`; not `revision`, which lm-eval also fills from `--model_args`).
+    `slice_key` and `slice_value` (the slice sub-tasks' `dataset_kwargs`) keep only the tasks that
+    `tenacious_bench.slices` puts in that slice.
     """
     import datasets
 
@@ -76,8 +80,23 @@ def load_dataset(
         raise HarnessTaskError(f"tenacious lm-eval task: {err}") from None
     if not tasks:
         raise HarnessTaskError(f"tenacious lm-eval task: no task in {tasks_file or f'split {split!r}'}")
+    if slice_key is not None or slice_value is not None:
+        tasks = slice_tasks(tasks, slice_key, slice_value, tasks_file or f"split {split!r}")
     docs = [task_to_doc(t, style_guide, prompt) for t in tasks]
     return datasets.DatasetDict({"test": datasets.Dataset.from_list(docs)})
+
+
+def slice_tasks(tasks: list[Task], key: str | None, value: Any, source: str) -> list[Task]:
+    """The tasks in slice key=value, assigned by slices.py; an unknown key or an empty slice is an error."""
+    if key not in SLICES or value is None:
+        raise HarnessTaskError(
+            f"tenacious lm-eval task: a slice needs slice_key (one of {list(SLICES)}) and slice_value, "
+            f"got slice_key={key!r} slice_value={value!r}"
+        )
+    kept = [t for t in tasks if slice_values(t)[key] == str(value)]
+    if not kept:
+        raise HarnessTaskError(f"tenacious lm-eval task: no task in {source} has {key}={value}")
+    return kept
 
 
 @functools.lru_cache(maxsize=4096)

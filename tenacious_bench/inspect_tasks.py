@@ -16,7 +16,18 @@ from inspect_ai._util.error import PrerequisiteError
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.log import HeadlineMetric
 from inspect_ai.model import ChatMessage, ChatMessageSystem, ChatMessageUser, GenerateConfig
-from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, mean, metric, scorer, stderr
+from inspect_ai.scorer import (
+    Metric,
+    SampleScore,
+    Score,
+    Scorer,
+    Target,
+    grouped,
+    mean,
+    metric,
+    scorer,
+    stderr,
+)
 from inspect_ai.solver import TaskState, generate
 
 from tenacious_bench import __version__
@@ -29,6 +40,7 @@ from tenacious_bench.harness_common import (
 )
 from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VARIANTS, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import CHECK_NAMES, SCORER_VERSION, score_email
+from tenacious_bench.slices import SLICES, slice_values
 from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 from tenacious_bench.task import Task as BenchTask
 from tenacious_bench.task import TaskError, parse_task
@@ -117,9 +129,10 @@ def task_to_sample(task: BenchTask, style_guide: str | None = None, prompt: str 
         target=f"Subject: {ref.subject}\n\n{ref.body}" if ref else "",
         metadata={
             "task": task.model_dump(mode="json", by_alias=True, exclude_none=True),
+            # The slice keys of slices.py (segment, kind, source_mode, zero_signal), which the
+            # grouped metrics read; segment stays an int for filtering (grouped() groups by str()).
+            **slice_values(task),
             "segment": task.segment,
-            "kind": task.kind,
-            "source_mode": task.source_mode,
             "style_guide": style_guide,
         },
     )
@@ -136,8 +149,51 @@ def pass_at_1() -> Metric:
     return compute
 
 
-# pass_at_1 leads (the headline of the run and of the live progress line); every key keeps its mean.
-METRICS = {"pass_at_1": [pass_at_1(), mean(), stderr()], **{key: [mean(), stderr()] for key in CHECK_NAMES}}
+def _with_slice_keys(score: SampleScore) -> SampleScore:
+    """A log written before the slice keys were in the sample metadata (re-scored with `inspect
+    score`) gets them from the task in the metadata, by the same rule."""
+    meta = score.sample_metadata or {}
+    if all(key in meta for key in SLICES):
+        return score
+    if "task" not in meta:
+        raise ValueError(f"sample {score.sample_id} has neither the slice keys nor the task in its metadata")
+    task = parse_task(meta["task"], where=f"sample {score.sample_id}")
+    return score.model_copy(update={"sample_metadata": {**meta, **slice_values(task)}})
+
+
+@metric(name="slices")
+def slices() -> Metric:
+    """Mean and stderr per value of each slices.py key, grouped by the sample metadata.
+
+    Inspect's `grouped()` does the grouping; one metric holds them all because Inspect keeps one
+    metric per name for a score key. In the log each key's metrics gain `slices_segment=1`,
+    `slices_segment=1_stderr`, ..., `slices_zero_signal=yes_stderr`; the run-wide figures stay
+    `mean` and `stderr`.
+    """
+    parts = [
+        grouped(m, key, all=False, name_template=f"{key}={{group_name}}{suffix}")
+        for key in SLICES
+        for m, suffix in ((mean(), ""), (stderr(), "_stderr"))
+    ]
+
+    def compute(scores: list[SampleScore]) -> dict[str, float]:
+        scores = [_with_slice_keys(s) for s in scores]
+        out: dict[str, float] = {}
+        for part in parts:
+            out.update(part(scores))  # type: ignore[arg-type]
+        # slices.py's key order, then each value's mean before its stderr
+        order = list(SLICES)
+        return {k: out[k] for k in sorted(out, key=lambda k: (order.index(k.split("=")[0]), k))}
+
+    return compute
+
+
+# pass_at_1 leads (the headline of the run and of the live progress line); every key keeps its mean,
+# its stderr and the same two per slice.
+METRICS = {
+    "pass_at_1": [pass_at_1(), mean(), stderr(), slices()],
+    **{key: [mean(), stderr(), slices()] for key in CHECK_NAMES},
+}
 HEADLINE = HeadlineMetric(score="pass_at_1", metric="pass@1")
 
 

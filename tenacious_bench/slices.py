@@ -1,8 +1,9 @@
 """Slices of a scored run: per segment, per kind, per source mode and zero-signal versus signal briefs.
 
-One function computes them for every door (the CLI's `score` today; the Inspect and lm-eval doors
-can report the same slices through it): `slice_summaries(pairs)` takes (task, score) pairs and
-returns, per slice key and value, the per-check pass rates and pass@1 of `report.summarize`.
+One rule assigns them for every door: `SLICES` (through `slice_values`) for the CLI's `score`, the
+Inspect door's `slices` metric (sample metadata) and the lm-eval door's slice sub-tasks.
+`slice_summaries(pairs)` takes (task, score) pairs and returns, per slice key and value, the per-check
+pass rates and pass@1 of `report.summarize`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ SLICES: dict[str, Callable[[Task], str]] = {
 }
 
 
+def slice_values(task: Task) -> dict[str, str]:
+    """{slice key: the task's value}: what the harness doors put on each sample/document."""
+    return {key: value_of(task) for key, value_of in SLICES.items()}
+
+
 def slice_summaries(pairs: Iterable[tuple[Task, EmailScore]]) -> dict[str, dict[str, dict[str, Any]]]:
     """{slice key: {value: summarize(scores of the tasks with that value)}}, values sorted."""
     groups: dict[str, dict[str, list[EmailScore]]] = {key: {} for key in SLICES}
     for task, score in pairs:
-        for key, value_of in SLICES.items():
-            groups[key].setdefault(value_of(task), []).append(score)
+        for key, value in slice_values(task).items():
+            groups[key].setdefault(value, []).append(score)
     return {key: {v: summarize(groups[key][v]) for v in sorted(groups[key])} for key in SLICES}
 
 

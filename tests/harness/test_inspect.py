@@ -164,6 +164,10 @@ def test_composer_model_passes_the_held_out_split_and_rescoring_works(tmp_path):
     log = read_eval_log(info)
     assert log.status == "success"
     assert means(log)["pass_at_1"] == 1.0
+    # pass@1 and every check per slice, with its stderr (tests/harness/test_slices_harness.py checks the figures)
+    for score in log.results.scores:
+        names = {m.name for m in score.metrics.values()}
+        assert {"segment=4", "kind=cold_stderr", "source_mode=hand_authored", "zero_signal=yes_stderr"} <= names
     assert log.eval.metadata["dataset"]["manifest_sha256"]
     assert log.stats.model_usage["tenacious/composer"].output_tokens > 0
     # re-score the log with `inspect score` (the scorer is named: Inspect logs it unqualified)

@@ -83,6 +83,8 @@ def test_yaml_metrics_and_generation_settings():
     names, prompts = {}, {}
     for f in harness_tasks_dir().glob("*.yaml"):
         c = yaml.load(f.read_text(), Loader=_FunctionLoader)
+        if "group" in c or "slice_key" in c.get("dataset_kwargs", {}):
+            continue  # the slice sub-tasks and their group (tests/harness/test_slices_harness.py)
         names[c["task"]] = c.get("dataset_kwargs", {}).get("split", "held_out")
         prompts[c["task"]] = c["dataset_kwargs"]["prompt"]
     assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train",
@@ -122,7 +124,7 @@ def test_register_and_remove(tmp_path):
     from lm_eval.tasks import TaskManager
 
     tm = TaskManager(include_path=str(tmp_path), include_defaults=False)
-    assert "tenacious" in tm.all_tasks
+    assert {"tenacious", "tenacious_slices", "tenacious_seg1", "tenacious_zero_signal"} <= set(tm.all_tasks)
     register(tmp_path, source)  # idempotent
     assert unregister(tmp_path) == target and not target.exists()
     assert unregister(tmp_path) is None
@@ -163,8 +165,10 @@ def test_verbatim_tasks_tenacious_after_registration(tmp_path):
     was_registered = (tree / "tenacious_bench" / MARKER).is_file()
     subprocess.run([str(BIN / "tenacious-bench"), "lm-eval-register"], check=True, capture_output=True)
     try:
-        res = run_lm_eval(["--model", "dummy", "--tasks", "tenacious", "--limit", "3"], tmp_path)
+        res = run_lm_eval(["--model", "dummy", "--tasks", "tenacious,tenacious_slices", "--limit", "1"], tmp_path)
         assert "pass_at_1,none" in res["results"]["tenacious"]
+        for name in ("tenacious_slices", "tenacious_seg4", "tenacious_zero_signal", "tenacious_hand_authored"):
+            assert {f"{k},none" for k in METRIC_KEYS} <= set(res["results"][name]), name
     finally:
         if not was_registered:
             subprocess.run([str(BIN / "tenacious-bench"), "lm-eval-register", "--remove"], check=True)
