@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 from tenacious_bench.scorers.base import Check
 
@@ -43,7 +45,13 @@ class BannedPhrases(Check):
 
 def writer_words(raw: str, normalised: str) -> str:
     """The writer's own spelling of a normalised phrase ("Touch-Base" for "touch base"), when it can
-    be found in the raw text; otherwise the normalised phrase (e.g. behind look-alike letters)."""
+    be found in the raw text; otherwise the normalised phrase (e.g. behind look-alike letters).
+    Looked up once per phrase and text (a hostile answer repeats a phrase thousands of times)."""
+    return _writer_words(raw, normalised)
+
+
+@functools.lru_cache(maxsize=256)
+def _writer_words(raw: str, normalised: str) -> str:
     words = [w for w in regex.split(r"[\s\-]+", normalised) if w]
     if not words:
         return normalised

@@ -94,6 +94,9 @@ _BACK_CONDITION = regex.compile(
     r"\b(?:if|assuming|provided|should) (?:that|this|so|it|they|those|these|the (?:report|post|posts|listing|listings|"
     r"news|mention|memo|figure|number|numbers|signal|coverage|item|source))\b|\bif so\b|\bif (?:i am|i'm|we are) right\b"
 )
+_NEXT_WORD = regex.compile(r"[\s-]*(\w+)")
+_DAY_AFTER = regex.compile(r"\s+\d")
+_MONTH_PREPOSITION = regex.compile(r"\b(?:in|since|early|late|mid|last|this|of)\s+$")
 _OPEN_QUESTION = regex.compile(r"\b(?:whether|if|asked|ask)\b")
 _REFERRED_BACK = regex.compile(r"\b(?:those|these|the first|all|the)\s*$")
 _LIST_MARKER = regex.compile(r"^\(?\d{1,2}[.)]$")
@@ -385,7 +388,7 @@ class Honesty(Check):
         after = _ELAPSED_AFTER.match(s.text[n.end : n.end + 20])
         if not (before or after):
             return False
-        unit_word = before.group(1) if before else regex.match(r"[\s-]*(\w+)", s.text[n.end :]).group(1)
+        unit_word = before.group(1) if before else _NEXT_WORD.match(s.text[n.end : n.end + 40]).group(1)
         unit = _TIME_UNITS.get(unit_word)
         if unit not in _UNIT_DAYS:
             return False
@@ -440,8 +443,8 @@ class Honesty(Check):
             name = m.group(1)
             if (
                 name in ("may", "mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep", "apr", "feb")
-                and not regex.match(r"\s+\d", s.text[m.end() :])
-                and not regex.search(r"\b(?:in|since|early|late|mid|last|this|of)\s+$", s.text[: m.start()])
+                and not _DAY_AFTER.match(s.text[m.end() : m.end() + 8])
+                and not _MONTH_PREPOSITION.search(s.text[max(0, m.start() - 12) : m.start()])
             ):
                 continue  # "may" the verb, abbreviations without a date after them
             month = _MONTHS[name]

@@ -13,6 +13,7 @@ honesty's confidence rules apply to them, but they never count as naming for gro
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -180,7 +181,17 @@ def _month_of(s: Signal, text: str) -> bool:
     if not s.date:
         return False
     name = _MONTHS[int(s.date[5:7]) - 1]
-    return regex.search(rf"\b(?:in|on|since|from|this|last|early|late|mid)[ -](?:\w+ )?{name}\b", text) is not None
+    return _month_pattern(name).search(text) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _month_pattern(name: str) -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:in|on|since|from|this|last|early|late|mid)[ -](?:\w+ )?{name}\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_pattern(month: str, day: int) -> regex.Pattern[str]:
+    return regex.compile(rf"\b{month} {day}\b|\b{day} {month}\b")
 
 
 def _dated_event(view: EmailView, text: str, s: Signal) -> str | None:
@@ -194,7 +205,7 @@ def _dated_event(view: EmailView, text: str, s: Signal) -> str | None:
     if not hits:
         return None
     month, day = _MONTHS[int(s.date[5:7]) - 1], int(s.date[8:10])
-    dated = regex.search(rf"\b{month} {day}\b|\b{day} {month}\b", text)
+    dated = _day_pattern(month, day).search(text)
     return f"{text[hits[0].start : hits[0].end]} ... {dated.group(0)}" if dated else None
 
 

@@ -68,3 +68,16 @@ def test_range_end_inherits_currency():
 def test_counting_helpers():
     assert count_words("Hi — there, 15 minutes? ...") == 4
     assert grapheme_count("e\u0301👩‍💻") == 2
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 -.,?(\n\t\u00a0\u2003é")), max_size=60))
+def test_count_words_is_the_token_definition(text: str) -> None:
+    """Split-then-test counts exactly the whitespace-separated tokens holding a letter or digit."""
+    import regex
+
+    assert count_words(text) == len(regex.findall(r"\S*[\p{L}\p{N}]\S*", text))
