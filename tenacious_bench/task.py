@@ -162,7 +162,7 @@ class Metadata(_Strict):
 
 class Task(_Strict):
     task_id: Annotated[StrictStr, Field(min_length=1, pattern=r"^\S(?:.*\S)?$")]
-    schema_version: Literal["1.0"]
+    schema_version: Literal["1.0", "1.1"]
     split: Split
     source_mode: SourceMode
     kind: Kind
@@ -175,6 +175,8 @@ class Task(_Strict):
     bench: dict[NonEmptyStr, Annotated[StrictInt, Field(ge=0)]]
     pricing_bands: list[PricingBand]
     thread: list[ThreadMessage]
+    # Schema 1.1: threads with other people at the prospect's company; the email must not refer to them.
+    other_threads: list[Annotated[list[ThreadMessage], Field(min_length=1)]] | None = None
     instruction: NonEmptyStr
     constraints: Constraints
     reference: Reference | None = None
@@ -204,6 +206,8 @@ class Task(_Strict):
                     raise ValueError(
                         f"signals[{s.id}].facts.{key} must be {expected}, got {fact_type(value)}"
                     )
+        if self.other_threads is not None and self.schema_version != "1.1":
+            raise ValueError('a task with other_threads declares "schema_version": "1.1" (task-format.md)')
         if self.kind != "cold" and not self.thread:
             raise ValueError(f"a {self.kind} task needs a non-empty thread")
         if self.split == "held_out" and self.metadata.canary is None:

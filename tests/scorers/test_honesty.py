@@ -343,3 +343,36 @@ def test_naming_an_ai_capability_gap_below_the_gate(example_tasks):
     email = variant(base, (OFFER, "Northwind and Brightline each demoed product recommendations this year. " + OFFER))
     passed, score = check_passes(task, email, "honesty")
     assert not passed and score.checks["honesty"].reasons[0].code == "ai_gap_pitch"
+
+
+def _with_other_thread(task, body: str):
+    other = task.thread[-1].model_copy(update={"body": body, "from_": "prospect"}) if task.thread else None
+    assert other is not None
+    return task.model_copy(update={"schema_version": "1.1", "other_threads": [[other]]})
+
+
+def test_a_fact_of_another_thread_at_the_company_fails(example_tasks):
+    """Schema 1.1: a second person at the company wrote about Project Atlas and 4 data engineers;
+    this email must not refer to that thread."""
+    base = example_tasks["TB-HND-EX02"]
+    task = _with_other_thread(base, "We are scoping Project Atlas and may need 4 data engineers in March.")
+    band = "Our public senior rate is $9,000 to $12,000 per engineer per month."
+    leak = variant(base, (band, band + " It could also help with Project Atlas."))
+    passed, score = check_passes(task, leak, "honesty")
+    assert not passed
+    reason = next(r for r in score.checks["honesty"].reasons if r.code == "other_thread")
+    assert reason.details["other_thread"] == 1 and reason.details["fact"] == "Project Atlas"
+    numbers = variant(base, (band, band + " We could add 4 data engineers as well."))
+    assert any(r.code == "other_thread" for r in check_passes(task, numbers, "honesty")[1].checks["honesty"].reasons)
+    assert check_passes(task, variant(base), "honesty")[0]  # the reference stays within its own thread
+
+
+def test_other_threads_need_schema_1_1(example_tasks):
+    from tenacious_bench.task import TaskError, parse_task
+
+    row = example_tasks["TB-HND-EX02"].model_dump(mode="json", by_alias=True, exclude_none=True)
+    row["other_threads"] = [row["thread"][-1:]]
+    with pytest.raises(TaskError, match="1.1"):
+        parse_task(row, where="row")
+    row["schema_version"] = "1.1"
+    assert parse_task(row, where="row").other_threads
