@@ -241,3 +241,72 @@ def format_metrics(m: ReplyMetrics, title: str = "") -> str:
     for c in CLASSES:
         lines.append(f"  {c:<11} precision {m.precision[c].text():<36} recall {m.recall[c].text()}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LabellerAgreement:
+    """Gold labels against a second labeller's: Cohen's kappa (scikit-learn) and raw agreement."""
+
+    n: int
+    kappa: float
+    agreement: float
+    missing: list[str]  # packet items the labels file does not cover
+    disagreements: list[tuple[str, str, str]]  # (item_id, gold, second label)
+
+    def text(self) -> str:
+        lines = [f"items labelled by both: {self.n}",
+                 f"Cohen's kappa: {self.kappa:.3f}",
+                 f"raw agreement: {self.agreement:.3f}"]
+        if self.missing:
+            lines.append(f"not labelled ({len(self.missing)}): {', '.join(self.missing[:10])}"
+                         + (" ..." if len(self.missing) > 10 else ""))
+        lines += [f"  {i}: gold {g}, second labeller {s}" for i, g, s in self.disagreements]
+        return "\n".join(lines)
+
+
+def labeller_agreement(gold_by_id: dict[str, str], labels_path: str, expected_ids: Sequence[str] = ()) -> LabellerAgreement:
+    """Read `{item_id, label}` rows and compare them with the gold labels; raise ValueError listing
+    every bad row (bad JSON, unknown item, a label outside the six, a duplicate)."""
+    import json
+
+    from sklearn.metrics import cohen_kappa_score
+
+    second: dict[str, str] = {}
+    problems: list[str] = []
+    with open(labels_path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{labels_path}:{lineno}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                problems.append(f"{where}: invalid JSON: {err.msg}")
+                continue
+            if not isinstance(row, dict):
+                problems.append(f"{where}: a row must be a JSON object {{item_id, label}}")
+                continue
+            item_id, label = row.get("item_id"), row.get("label")
+            if item_id not in gold_by_id:
+                problems.append(f"{where}: unknown item_id {item_id!r}")
+            elif label not in LABELS:
+                problems.append(f"{where}: label must be one of {list(LABELS)}, got {label!r}")
+            elif item_id in second:
+                problems.append(f"{where}: duplicate label for {item_id}")
+            else:
+                second[item_id] = label
+    if problems:
+        raise ValueError("\n".join(problems))
+    if not second:
+        raise ValueError(f"{labels_path}: no labels")
+    ids = sorted(second)
+    golds = [gold_by_id[i] for i in ids]
+    seconds = [second[i] for i in ids]
+    kappa = float(cohen_kappa_score(golds, seconds, labels=list(LABELS)))
+    return LabellerAgreement(
+        n=len(ids),
+        kappa=kappa,
+        agreement=sum(g == s for g, s in zip(golds, seconds, strict=True)) / len(ids),
+        missing=sorted(set(expected_ids) - set(second)),
+        disagreements=[(i, gold_by_id[i], second[i]) for i in ids if gold_by_id[i] != second[i]],
+    )

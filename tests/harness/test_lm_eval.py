@@ -69,7 +69,8 @@ def test_yaml_metrics_and_generation_settings():
     for f in harness_tasks_dir().glob("*.yaml"):
         c = yaml.load(f.read_text(), Loader=_FunctionLoader)
         names[c["task"]] = c.get("dataset_kwargs", {}).get("split", "held_out")
-    assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train"}
+    assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train",
+                     "tenacious_reply": "held_out"}
 
 
 class _FunctionLoader(yaml.SafeLoader):
