@@ -73,7 +73,7 @@ def test_metrics_against_hand_computed_values():
     assert (m.precision["engaged"].value, m.recall["engaged"].value) == (1.0, 0.5)
     assert (m.precision["curious"].value, m.recall["curious"].value) == (0.5, 1.0)
     assert m.precision["soft_defer"].value is None and m.recall["soft_defer"].value == 0.0
-    assert "undefined (0 answers naming soft_defer)" == m.precision["soft_defer"].text()
+    assert m.precision["soft_defer"].text() == "undefined (0 answers naming soft_defer)"
     assert (m.precision["objection"].value, m.recall["objection"].value) == (1.0, 1.0)
     assert (m.precision["hard_no"].value, m.recall["hard_no"].value) == (0.0, 0.0)
     # F1: engaged 2/3, curious 2/3, soft_defer 0, objection 1, hard_no 0 -> mean 7/15
@@ -105,7 +105,7 @@ def test_degenerate_runs_report_undefined_not_nan():
         compute_metrics([], [])
     with pytest.raises(ValueError, match="2 gold labels but 1 answers"):
         compute_metrics(["engaged", "curious"], ["engaged"])
-    with pytest.raises(ValueError, match="gold must be one of|gold labels must be one of"):
+    with pytest.raises(ValueError, match=r"gold must be one of|gold labels must be one of"):
         compute_metrics(["nope"], ["engaged"])
 
 
