@@ -162,7 +162,7 @@ def _item(rng: random.Random, split: str, case: str, body_fn: Any, source_mode: 
           why_extra: str | None, from_kind: str | None, channel: str | None) -> ReplyItem:
     gold, objection, why, difficulty = pools.CASES[case]
     p = _prospect(rng)
-    sender = rng.choice(SENDERS)
+    sender = rng.choice([n for n in SENDERS if n != p["first_name"]])
     reply_date = _date_in(rng, split)
     thread_date = reply_date - dt.timedelta(days=rng.randint(1, 18))
     s = _slots(rng, p, sender, reply_date)
