@@ -71,6 +71,11 @@ def item_to_sample(item: ReplyItem) -> Sample:
     )
 
 
+# Inspect asks every metric for its value over zero samples (before any sample is scored, or when all
+# errored) and shows NaN for a scalar there; a run with samples never reports NaN.
+_NO_SAMPLES = float("nan")
+
+
 def _pairs(scores: list[SampleScore]) -> tuple[list[str], list[str]]:
     meta = [s.score.metadata or {} for s in scores]
     return [m["gold"] for m in meta], [m["predicted"] for m in meta]
@@ -86,7 +91,7 @@ def accuracy() -> Metric:
     """Correct answers over all items (invalid answers are wrong)."""
 
     def compute(scores: list[SampleScore]) -> float:
-        return float(_run_metrics(scores).accuracy.value)
+        return float(_run_metrics(scores).accuracy.value) if scores else _NO_SAMPLES
 
     return compute
 
@@ -96,7 +101,7 @@ def macro_f1() -> Metric:
     """Macro-F1 over the five classes (scikit-learn)."""
 
     def compute(scores: list[SampleScore]) -> float:
-        return _run_metrics(scores).macro_f1
+        return _run_metrics(scores).macro_f1 if scores else _NO_SAMPLES
 
     return compute
 
@@ -109,6 +114,8 @@ def costly_errors() -> Metric:
     `gold_abstain_items` (its denominator) is always reported."""
 
     def compute(scores: list[SampleScore]) -> dict[str, float | None]:
+        if not scores:
+            return {"items": 0.0, "gold_abstain_items": 0.0}
         m = _run_metrics(scores)
         return {
             "abstention_rate": m.abstention.value,
@@ -128,6 +135,8 @@ def per_class() -> Metric:
     undefined value (no answer named the class, or no gold item) is left out."""
 
     def compute(scores: list[SampleScore]) -> dict[str, float | None]:
+        if not scores:
+            return {}
         flat = _run_metrics(scores).flat()
         return {k: v for k, v in flat.items() if k.startswith(("precision_", "recall_"))}
 
