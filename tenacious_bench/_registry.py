@@ -11,6 +11,7 @@ from typing import Any
 from inspect_ai.model import modelapi
 
 from tenacious_bench.inspect_tasks import outreach, outreach_scorer
+from tenacious_bench.reply_tasks import reply_classification, tenacious_reply  # noqa: F401 (registers both)
 
 
 @modelapi(name="tenacious")

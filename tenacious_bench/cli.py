@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "build-dataset": "build_dataset",
     "resign": "resign",
     "publish": "publish",
+    "replies": "replies",
 }
 
 

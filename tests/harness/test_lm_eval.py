@@ -86,9 +86,10 @@ def test_yaml_metrics_and_generation_settings():
         if "group" in c or "slice_key" in c.get("dataset_kwargs", {}):
             continue  # the slice sub-tasks and their group (tests/harness/test_slices_harness.py)
         names[c["task"]] = c.get("dataset_kwargs", {}).get("split", "held_out")
-        prompts[c["task"]] = c["dataset_kwargs"]["prompt"]
+        if c["task"] != "tenacious_reply":  # the reply-classification task has no prompt variant
+            prompts[c["task"]] = c["dataset_kwargs"]["prompt"]
     assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train",
-                     "tenacious_short": "held_out"}
+                     "tenacious_short": "held_out", "tenacious_reply": "held_out"}
     assert prompts == {"tenacious": "full", "tenacious_dev": "full", "tenacious_train": "full",
                        "tenacious_short": "short"}
 
