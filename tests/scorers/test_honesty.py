@@ -372,7 +372,7 @@ def test_other_threads_need_schema_1_1(example_tasks):
 
     row = example_tasks["TB-HND-EX02"].model_dump(mode="json", by_alias=True, exclude_none=True)
     row["other_threads"] = [row["thread"][-1:]]
-    with pytest.raises(TaskError, match="1.1"):
+    with pytest.raises(TaskError, match=r"1\.1"):
         parse_task(row, where="row")
     row["schema_version"] = "1.1"
     assert parse_task(row, where="row").other_threads
