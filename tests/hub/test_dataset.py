@@ -178,3 +178,17 @@ def test_an_unknown_version_is_refused_naming_the_offered_ones(hub: Any) -> None
 def test_the_current_version_can_be_named(hub: Any) -> None:
     version, by_split = hub_dataset.load_version(dataset.DATASET_VERSION)
     assert version == dataset.DATASET_VERSION and set(by_split) == set(dataset.SPLITS)
+
+
+def test_version_1_0_stays_publishable(hub: Any, embedding_stand_in: None, tmp_path: Path) -> None:
+    """`publish dataset --version 1.0` stages the frozen 1.0 files: same tasks, its own version."""
+    import datasets
+
+    from tenacious_bench.task import parse_task
+
+    staged = hub_dataset.stage_dataset(tmp_path / "stage", version="1.0")
+    assert staged.version == "1.0"
+    for split in dataset.SPLITS:
+        rows = datasets.load_dataset("parquet", data_files=str(staged.folder / "data" / f"{split}-*.parquet"),
+                                     split="train")
+        assert [parse_task(task_dict(r)) for r in rows] == dataset.load_split(split, version="1.0")
