@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "baselines": "baselines",
     "build-dataset": "build_dataset",
+    "train": "train",
+    "compare": "compare",
 }
 
 
