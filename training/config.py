@@ -78,7 +78,7 @@ def merged_mapping(stage: str, path: str | Path) -> dict[str, Any]:
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{p}: a training config must be a YAML mapping")
-    merged = {k: v for k, v in data.items() if k not in STAGES}
+    merged = {k: v for k, v in data.items() if k not in (*STAGES, "ablation")}
     section = data.get(stage) or {}
     if not isinstance(section, dict):
         raise ValueError(f"{p}: section {stage!r} must be a mapping")
