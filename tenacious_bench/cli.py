@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "build-dataset": "build_dataset",
     "train": "train",
     "compare": "compare",
+    "ablation": "ablation",
 }
 
 

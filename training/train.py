@@ -206,8 +206,8 @@ def metadata_record(stage: str, bench: BenchArguments, targs: Any, base_path: st
     return record
 
 
-def train(stage: str, config: str, overrides: list[str] | None = None) -> Path:
-    """Train one stage; returns the adapter folder."""
+def train(stage: str, config: str, overrides: list[str] | None = None, callbacks: list[Any] | None = None) -> Path:
+    """Train one stage; returns the adapter folder. `callbacks`: extra transformers TrainerCallbacks."""
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}, got {stage!r}")
     overrides = list(overrides or [])
@@ -225,7 +225,7 @@ def train(stage: str, config: str, overrides: list[str] | None = None) -> Path:
     train_ds = _dataset(stage, rows)
     eval_ds = _dataset(stage, dev_rows) if dev_rows and str(targs.eval_strategy) not in ("no", "IntervalStrategy.NO") else None
     common = {"model": model, "args": targs, "train_dataset": train_ds, "eval_dataset": eval_ds,
-              "processing_class": tokenizer, "peft_config": _lora(bench)}
+              "processing_class": tokenizer, "peft_config": _lora(bench), "callbacks": callbacks}
     if stage == "sft":
         trainer = trl.SFTTrainer(**common)
     elif stage == "dpo":
