@@ -223,7 +223,8 @@ def train(stage: str, config: str, overrides: list[str] | None = None, callbacks
     tokenizer = AutoTokenizer.from_pretrained(base_path)
     model = load_base_model(base_path, bench, bool(targs.bf16))
     train_ds = _dataset(stage, rows)
-    eval_ds = _dataset(stage, dev_rows) if dev_rows and str(targs.eval_strategy) not in ("no", "IntervalStrategy.NO") else None
+    evaluating = getattr(targs.eval_strategy, "value", targs.eval_strategy) != "no"
+    eval_ds = _dataset(stage, dev_rows) if dev_rows and evaluating else None
     common = {"model": model, "args": targs, "train_dataset": train_ds, "eval_dataset": eval_ds,
               "processing_class": tokenizer, "peft_config": _lora(bench), "callbacks": callbacks}
     if stage == "sft":
