@@ -15,7 +15,8 @@ from tenacious_bench.training.train import METADATA_NAME
 from tenacious_bench.cli import main
 from tests.training.conftest import SMOKE
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("training")]
+pytestmark = pytest.mark.e2e
+GROUP = pytest.mark.xdist_group("training")  # one worker: the session adapters are trained once
 
 PROMPT = "Write a two-line outreach email to Maya about her Series A."
 
@@ -35,6 +36,7 @@ def smoke_dpo(smoke_sft, tmp_path_factory) -> Path:
     return out
 
 
+@GROUP
 def test_sft_adapter_and_metadata(smoke_sft, smollm2_dir):
     assert (smoke_sft / "adapter_config.json").is_file() and (smoke_sft / "adapter_model.safetensors").is_file()
     meta = json.loads((smoke_sft / METADATA_NAME).read_text())
@@ -51,6 +53,7 @@ def test_sft_adapter_and_metadata(smoke_sft, smollm2_dir):
     assert meta["data_info"]["contamination_check"]["passed"] is True
 
 
+@GROUP
 def test_adapter_is_applied_peft_transformers_and_merged(smoke_sft, smollm2_dir):
     import torch
     from peft import PeftModel
@@ -68,6 +71,7 @@ def test_adapter_is_applied_peft_transformers_and_merged(smoke_sft, smollm2_dir)
     assert torch.allclose(merged, with_adapter, atol=1e-3)
 
 
+@GROUP
 def test_lm_eval_hf_loads_the_adapter(smoke_sft, smollm2_dir):
     import torch
     from lm_eval.models.huggingface import HFLM
@@ -79,6 +83,7 @@ def test_lm_eval_hf_loads_the_adapter(smoke_sft, smollm2_dir):
     assert not torch.allclose(_logits(lm.model, tok), base, atol=1e-4)
 
 
+@GROUP
 def test_dpo_from_sft_writes_merged_model(smoke_dpo, smoke_sft):
     meta = json.loads((smoke_dpo / METADATA_NAME).read_text())
     assert meta["stage"] == "dpo" and meta["init_adapter"] == str(smoke_sft)
@@ -87,6 +92,7 @@ def test_dpo_from_sft_writes_merged_model(smoke_dpo, smoke_sft):
     assert set(meta["data_info"]["corruptions"])
 
 
+@GROUP
 def test_grpo_smoke(smollm2_dir, tmp_path):
     out = tmp_path / "grpo"
     assert main(["train", "grpo", "--config", SMOKE, "--output_dir", str(out)]) == 0
@@ -96,6 +102,7 @@ def test_grpo_smoke(smollm2_dir, tmp_path):
     assert (out / "adapter_model.safetensors").is_file()
 
 
+@GROUP
 def test_accelerate_two_cpu_processes(smollm2_dir, tmp_path):
     out = tmp_path / "ddp"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
@@ -109,6 +116,7 @@ def test_accelerate_two_cpu_processes(smollm2_dir, tmp_path):
     assert (out / "adapter_model.safetensors").is_file()
 
 
+@GROUP
 def test_three_task_ablation(smoke_sft, smoke_dpo, tmp_path):
     out = tmp_path / "ablation"
     assert main(["ablation", "--config", SMOKE, "--output-dir", str(out), "--sft-adapter", str(smoke_sft),
