@@ -24,6 +24,9 @@ COMMANDS: dict[str, str] = {
     "resign": "resign",
     "publish": "publish",
     "replies": "replies",
+    "train": "train",
+    "compare": "compare",
+    "ablation": "ablation",
 }
 
 
