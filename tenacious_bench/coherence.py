@@ -409,7 +409,8 @@ CC_TLDS = {".de": ("Germany",), ".pl": ("Poland",), ".fr": ("France",), ".it": (
 class NameFitsWorld(Rule):
     name = "name_world"
     description = ("a company name's industry word fits its industry, a country-code domain fits its location, "
-                   "and an .ai domain neither repeats 'ai' nor belongs to a company named for another industry")
+                   "and an .ai domain neither repeats 'ai' nor belongs to a company named for another industry or at AI "
+                   "maturity 0")
 
     def problems(self, task: Task) -> list[str]:
         out = []
@@ -433,6 +434,8 @@ class NameFitsWorld(Rule):
             out.append(f"domain {p.domain!r} for a company in {p.location}")
         if domain.endswith("ai.ai") or (domain.endswith(".ai") and p.company.split()[-1] in NAME_INDUSTRY_WORDS):
             out.append(f"domain {p.domain!r} for {p.company!r}")
+        elif domain.endswith(".ai") and task.ai_maturity.score == 0:
+            out.append(f"domain {p.domain!r} at AI maturity 0")
         return out
 
 
@@ -442,13 +445,14 @@ INDUSTRY_NAMES = ("logistics software", "fintech", "healthtech", "climate tech",
 
 # Capabilities whose evidence cannot come from a source: (capability pattern, source pattern).
 _IMPLAUSIBLE_SOURCE = (
-    (regex.compile(r"(?i)\b(?:SOC 2|HIPAA|GxP)\b"), regex.compile(r"(?i)\brepos\b")),
+    (regex.compile(r"(?i)\b(?:SOC 2|HIPAA|GxP)\b"), regex.compile(r"(?i)\b(?:repos|demo)\b")),
 )
 
 
 class SourceFitsCapability(Rule):
     name = "source_evidence"
-    description = "a capability gap cites a source that can show it (no audit attestation read off public repos)"
+    description = ("a capability gap cites a source that can show it (no audit attestation read off public repos "
+                   "or demoed in a webinar)")
 
     def problems(self, task: Task) -> list[str]:
         out = []

@@ -627,6 +627,8 @@ class _Generator:
         if rng.random() < 0.1:  # a tighter limit than the style guide's, as some campaigns set
             constraints["max_body_words"] = {"cold": 100, "warm_reply": 160, "re_engagement": 90}[d.kind]
         ai = world.get("ai") or self.ai_maturity(d)
+        if domain.endswith(".ai") and ai["score"] == 0:  # an .ai domain for a company with no AI work reads odd
+            domain = domain[: -len(".ai")] + ".com"
         instruction = {
             "cold": self.pick(d, (f"Write a cold outreach email to {first} {last}.",
                                   f"Write the first outreach email to {first} {last} at {company}.",
