@@ -304,9 +304,9 @@ are kept: every id keeps its split, segment, kind and scenario (most keep their 
 its brief is regenerated with the fixes below, so details and probe sets can differ; compare
 results within one version. The canary, the cutoff and the seed are unchanged.
 
-**1.1** (generator 1.1.0):
+**1.1** (generator 1.2.0; 1.1.0 before the round-1 task-quality review):
 - Every segment label rests on a signal of its type: zero-signal briefs now carry the segment's
-  own signal as an unrequired rumour (low or very low confidence), and warm replies, referrals and
+  own signal as an unrequired rumour (low confidence; never very low, rule `segment_framing`), and warm replies, referrals and
   AI-gating briefs always carry it (was: 103 rows with a label no signal supported).
 - Hedged signals never cite the company's own statement, and qualifiers name no source of their
   own (was: "Company statement ... Seen in one dataset only").
@@ -320,8 +320,17 @@ results within one version. The canary, the cutoff and the seed are unchanged.
 - At least two engineers per request (no "1 data engineers" anchors).
 - Company names: no tripled letters or compounds over 12 letters, peers never share a stem with
   each other or the prospect; funding rounds and amounts fit the company's size.
-- Hand-authored: TB-HND-0001 (size), 0005, 0028, 0035 (a rumour behind the segment), 0008, 0023
-  (sources).
+- Hand-authored: TB-HND-0001 (size), 0005, 0028, 0035 (a rumour behind the segment, now low
+  confidence), 0008, 0023 (sources).
+- After the round-1 task-quality review (generator 1.2.0, ids and splits unchanged): a qualifier
+  claiming one source never sits on a text citing several; our earlier emails name no product the
+  brief lacks and offer a delivery lead on request (not "with every team"); a new leader who is
+  not the recipient never holds a title of the recipient's rank; "Health" names only in health
+  industries, country-code domains only in their country, no "...ai.ai" and no .ai at AI maturity
+  0; no SOC 2, HIPAA or GxP read off repos or webinars; a total-price request names its project
+  and engineer count, and every number a signal's facts hold is in the prompt; LinkedIn messages
+  carry no subject and the instruction names the channel; a leaked source is never high
+  confidence.
 - References: the company's sentences come from the style guide's `company_profile` and vary
   (distinct-sentence share above; 1.0: the most frequent sentence was in 19% of references); no
   reference states a fact twice in adjacent sentences, names a fact the brief lacks (a migration

@@ -16,9 +16,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tenacious_bench.coherence import _OFFICIAL, ROUND_AMOUNT_USD, ROUND_EMPLOYEES, _implausible_name
+from tenacious_bench.coherence import (
+    _IMPLAUSIBLE_SOURCE,
+    _LEAK,
+    _OFFICIAL,
+    _SEVERAL_SOURCES,
+    _SINGLE_SOURCE,
+    CC_TLDS,
+    NAME_INDUSTRY_WORDS,
+    ROUND_AMOUNT_USD,
+    ROUND_EMPLOYEES,
+    _implausible_name,
+    title_rank,
+)
 
-GENERATOR_VERSION = "1.1.0"
+GENERATOR_VERSION = "1.2.0"
 
 # Probe catalogue: what each sweep dimension tests. Ids are cited in metadata.probe_ids.
 PROBES: dict[str, str] = {
@@ -257,7 +269,7 @@ LAYOFF_TEXTS = (
     "WARN-style notice filed {date_long}: {head} positions cut ({pct}% of staff).",
     "CEO memo published {month_year} confirms {pct}% of roles eliminated, roughly {head} people, in {area}.",
     "Layoff tracker entry dated {date_long}: {head} employees, {pct}% of the company.",
-    "Reorganisation announced {date_long}: {a_pct}% headcount reduction focused on {area}.",
+    "Reorganisation announced {date_long}: {a_pct}% headcount reduction, about {head} people, focused on {area}.",
     "Trade press ({month_year}) reports {head} people let go, {pct}% of the workforce, concentrated in {area}.",
     "Internal all-hands summary leaked {month_year}: {pct}% cut, about {head} roles, {area} hit hardest.",
     "Investor update ({date_long}) describes {a_pct}% reduction, {head} people, to extend runway.",
@@ -337,15 +349,15 @@ OPENER_EMAILS = (
     "Hello {first},\n\n{hook} We run managed Python, Go and data teams with a one-month minimum.\n\nOpen to 15 minutes next week?\n\nRegards,\n{sender}",
     "Hi {first},\n\n{hook} Our teams overlap at least three hours with your time zone.\n\nWould a short call be useful?\n\nThanks,\n{sender}",
     "Hi {first},\n\n{hook} We have helped other {industry} teams staff platform work without adding headcount.\n\nWhat is your current bottleneck?\n\nBest,\n{sender}",
-    "Dear {first},\n\n{hook} We embed a delivery lead with every managed team.\n\nWorth 15 minutes?\n\nBest regards,\n{sender}",
+    "Dear {first},\n\n{hook} We can embed a delivery lead with a managed team on request.\n\nWorth 15 minutes?\n\nBest regards,\n{sender}",
 )
 OPENER_HOOKS = (
-    "I have been reading about the {product} from {company}.",
+    "I have been reading about {company} and other {industry} teams.",
     "I came across {company} while researching {industry} teams.",
-    "The {product} {company} sells caught my eye.",
+    "{company} caught my eye among {industry} teams.",
     "I follow the {industry} space and {company} keeps coming up.",
     "A few teams in {industry} have asked us about staffing lately, and {company} seemed relevant.",
-    "I saw the recent product updates from {company}.",
+    "{company} came up while I was looking at {industry} engineering teams.",
 )
 ENGINEER_ASKS = (
     "Thanks {sender}. Timing is good: we need {n} {stack} engineers starting within {days} days. Can you do that?",
@@ -370,15 +382,15 @@ RATE_ASKS = (
     "Ballpark for {n} senior {stack} engineers per month?",
 )
 TOTAL_ASKS = (
-    "We'd do it in {phases} phases: discovery, build, then handover, about {months} months in all. What would the whole thing cost?",
-    "{sender}, can you give me one number for a {phases}-phase project over {months} months? Finance wants a single figure.",
-    "Our plan is {phases} phases across {months} months with {n} engineers. What's the total price?",
-    "Before we talk: what would {n} engineers for {months} months, in {phases} phases, come to overall?",
-    "Could you quote the full {months}-month programme ({phases} phases, {n} engineers) as one figure?",
-    "Need a total for {phases} phases over {months} months so I can get sign-off. Possible?",
-    "What is the all-in price for {months} months and {phases} phases? We'd start with {n} engineers.",
-    "Give me a single number for the {phases}-phase rollout, {months} months, {n} engineers.",
-    "How much for the whole engagement: {phases} phases, {months} months, {n} engineers?",
+    "For {project} we'd do it in {phases} phases with {n} engineers: discovery, build, then handover, about {months} months in all. What would the whole thing cost?",
+    "{sender}, can you give me one number for {project}? {phases} phases over {months} months, {n} engineers. Finance wants a single figure.",
+    "Our plan for {project} is {phases} phases across {months} months with {n} engineers. What's the total price?",
+    "Before we talk: what would {n} engineers for {months} months on {project}, in {phases} phases, come to overall?",
+    "Could you quote {project} as one figure? It's a {months}-month programme, {phases} phases, {n} engineers.",
+    "Need a total for {project}: {phases} phases over {months} months with {n} engineers, so I can get sign-off. Possible?",
+    "What is the all-in price for {project}, {months} months and {phases} phases? We'd start with {n} engineers.",
+    "Give me a single number for {project}: {phases} phases, {months} months, {n} engineers.",
+    "How much for the whole engagement on {project}: {phases} phases, {months} months, {n} engineers?",
 )
 # Every ask states the commitment length: the task's anchor is a fact the prospect wrote.
 BELOW_BAND_ASKS = (
@@ -439,6 +451,33 @@ def held_out_part(pool: Sequence[str], held_out: bool) -> Sequence[str]:
     """The train/dev part (first two thirds) or the held-out part (last third) of a phrasing pool."""
     cut = len(pool) - max(1, len(pool) // 3)
     return pool[cut:] if held_out else pool[:cut]
+
+
+def domain_for(company: str, tld: str, city: str) -> str:
+    """The company's domain: a country-code TLD only in its own country (else .com), no 'ai.ai', and no
+    .ai for a company named for another industry (coherence rule name_world)."""
+    words = company.split()
+    stem = "".join(words[:-1] if tld == ".ai" and words[-1] == "AI" and len(words) > 1 else words).lower()
+    country = city.split(",")[-1].strip()
+    if tld in CC_TLDS and country not in CC_TLDS[tld]:
+        tld = ".com"
+    if tld == ".ai" and words[-1] in NAME_INDUSTRY_WORDS:
+        tld = ".com"
+    return stem + tld
+
+
+def _next_fitting(pool: Sequence[str], held_out: bool, tpl: str, fits: Callable[[str], bool]) -> str:
+    """`tpl` if it fits, else the next phrasing of the task's part of the pool that does (no draw, so the
+    task's later draws stay as they were)."""
+    if fits(tpl):
+        return tpl
+    part = list(held_out_part(pool, held_out))
+    start = part.index(tpl) if tpl in part else 0
+    for k in range(1, len(part) + 1):
+        cand = part[(start + k) % len(part)]
+        if fits(cand):
+            return cand
+    raise ValueError(f"no phrasing fits among {part}")
 
 
 def possessive(name: str) -> str:
@@ -513,9 +552,12 @@ class _Generator:
                 return first, last
         raise RuntimeError("person name pool exhausted; add names to FIRST_NAMES/LAST_NAMES")
 
-    def company(self, d: _Draft) -> str:
+    def company(self, d: _Draft, industry: Industry) -> str:
         for _ in range(500):
-            name = d.rng.choice(COMPANY_HEADS) + d.rng.choice(COMPANY_TAILS) + d.rng.choice(COMPANY_SUFFIXES)
+            head, tail, suffix = d.rng.choice(COMPANY_HEADS), d.rng.choice(COMPANY_TAILS), d.rng.choice(COMPANY_SUFFIXES)
+            if suffix.strip() in NAME_INDUSTRY_WORDS and industry.name not in NAME_INDUSTRY_WORDS[suffix.strip()]:
+                suffix = " Systems"  # an industry word only where it is the company's industry
+            name = head + tail + suffix
             if name not in self.used_companies and _implausible_name(name) is None:
                 self.used_companies.add(name)
                 return name
@@ -550,14 +592,14 @@ class _Generator:
     def build(self, d: _Draft) -> dict[str, Any]:
         rng = d.rng
         industry: Industry = self.pick(d, INDUSTRIES)
-        company = self.company(d)
+        company = self.company(d, industry)
         city, region = self.pick(d, CITIES)
         sender = self.pick(d, SENDERS)
         first, last = self.person(d, avoid_first=(sender[0],))
         lo, hi = EMPLOYEES[d.segment]
         # Log-uniform sizes: many small companies, a few large ones.
         employees = round(lo * (hi / lo) ** rng.random())
-        domain = company.lower().replace(" ", "") + self.pick(d, TLDS_BY_REGION[region])
+        domain = domain_for(company, self.pick(d, TLDS_BY_REGION[region]), city)
         title = self.pick(d, TITLES[d.segment])
         bench = self.bench(d)
         bands = [
@@ -585,6 +627,8 @@ class _Generator:
         if rng.random() < 0.1:  # a tighter limit than the style guide's, as some campaigns set
             constraints["max_body_words"] = {"cold": 100, "warm_reply": 160, "re_engagement": 90}[d.kind]
         ai = world.get("ai") or self.ai_maturity(d)
+        if domain.endswith(".ai") and ai["score"] == 0:  # an .ai domain for a company with no AI work reads odd
+            domain = domain[: -len(".ai")] + ".com"
         instruction = {
             "cold": self.pick(d, (f"Write a cold outreach email to {first} {last}.",
                                   f"Write the first outreach email to {first} {last} at {company}.",
@@ -595,6 +639,9 @@ class _Generator:
                                            f"Re-engage {first} {last}; the thread has gone quiet.",
                                            f"Write a follow-up to {first} {last} that brings something new.")),
         }[d.kind]
+        latest = next((m for m in reversed(thread) if m["from"] == "prospect"), None)
+        if latest is not None and latest["channel"] != "email":  # name the channel the prospect wrote on
+            instruction = instruction.replace(f"{first}'s email", f"{first}'s LinkedIn message")
         probes = sorted(set(d.probes))
         difficulty = self.difficulty(probes, signals, required)
         task: dict[str, Any] = {
@@ -620,7 +667,7 @@ class _Generator:
                 "probe_ids": probes,
                 "difficulty": difficulty,
                 "generator": {"name": "programmatic", "version": GENERATOR_VERSION, "seed": self.seed,
-                              "scenario": d.scenario},
+                              "scenario": d.scenario, "industry": industry.name},
             },
         }
         if d.held_out:
@@ -649,10 +696,13 @@ class _Generator:
         build = SIGNAL_BUILDERS[spec["type"]]
         text, facts, anchors = build(self, d, w, spec, date)
         conf = spec["confidence"]
-        if conf == "medium":
-            text += self.pick(d, held_out_part(MEDIUM_QUALIFIERS, d.held_out))
-        elif conf in ("low", "very_low"):
-            text += self.pick(d, held_out_part(LOW_QUALIFIERS, d.held_out))
+        several = (isinstance(facts.get("peers"), list) and len(facts["peers"]) > 1) or _SEVERAL_SOURCES.search(text)
+        for level, pool in (("medium", MEDIUM_QUALIFIERS), ("low", LOW_QUALIFIERS), ("very_low", LOW_QUALIFIERS)):
+            if conf == level:
+                q = self.pick(d, held_out_part(pool, d.held_out))
+                if several:  # no "only one source" on a text citing several
+                    q = _next_fitting(pool, d.held_out, q, lambda t: not _SINGLE_SOURCE.search(t))
+                text += q
         return {"id": spec["id"], "type": spec["type"], "confidence": conf, "date": date.isoformat(),
                 "text": text, "facts": facts, "anchors": anchors}
 
@@ -698,6 +748,8 @@ def _layoff(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tup
     pct = d.rng.choice((5, 6, 8, 9, 10, 12, 14, 15, 18, 20, 22, 25))
     head = max(3, round(w["employees"] * pct / (100 - pct)))  # employees is the post-layoff headcount
     tpl, _ = g.phrasing(d, LAYOFF_TEXTS, spec["confidence"] != "high")
+    if spec["confidence"] == "high":  # a leak is at most medium (coherence rule leak_confidence)
+        tpl = _next_fitting(LAYOFF_TEXTS, d.held_out, tpl, lambda t: not _LEAK.search(t))
     a_pct = ("an " if str(pct).startswith(("8", "11", "18")) else "a ") + str(pct)
     text = tpl.format(pct=pct, a_pct=a_pct, head=head, date_long=long_date(date), month_year=month_year(date),
                       area=w["industry"].area)
@@ -713,8 +765,8 @@ def _leadership(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) ->
         lf, ll = g.person(d, avoid_first=(w["first"], w["sender"]))
         leader = f"{lf} {ll}"
         title = d.rng.choice(("VP of Engineering", "Head of Engineering", "CTO", "VP of Platform"))
-        if title == w["title"]:
-            title = "Head of Platform Engineering"
+        if title == w["title"] or title_rank(title) == title_rank(w["title"]):  # no overlap with the recipient
+            title = "Head of Platform Engineering" if title_rank(w["title"]) > 1 else "CTO"
         anchors = [leader]
     tpl, _ = g.phrasing(d, LEADER_TEXTS, spec["confidence"] != "high")
     text = tpl.format(leader=leader, title=title, date_long=long_date(date), month_year=month_year(date),
@@ -729,6 +781,8 @@ def _gap(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) -> tuple[
     peers = g.peers(d, d.rng.choice((2, 2, 3)), w["company"])
     joined = ", ".join(peers[:-1]) + " and " + peers[-1]
     tpl, _ = g.phrasing(d, GAP_TEXTS, spec["confidence"] != "high")
+    tpl = _next_fitting(GAP_TEXTS, d.held_out, tpl, lambda t: not any(
+        c.search(capability) and src.search(t) for c, src in _IMPLAUSIBLE_SOURCE))
     text = tpl.format(peers=joined, capability=capability, company=w["company"],
                       company_s=possessive(w["company"]), month_year=month_year(date))
     facts = {"peers": peers, "capability": capability, "ai_capability": "yes" if ai else "no"}
@@ -779,8 +833,10 @@ def _conf(d: _Draft, weights: Sequence[tuple[str, int]]) -> str:
 
 
 def _segment_signal(g: _Generator, d: _Draft, w: dict, conf: str, required: bool = True) -> dict:
-    """The signal that defines the segment (funding, layoff, new leader, peer gap)."""
+    """The signal that defines the segment (funding, layoff, new leader, peer gap); never very_low, so the
+    segment label rests on something (coherence rule segment_framing)."""
     r = d.rng
+    conf = "low" if conf == "very_low" else conf
     if d.segment == 1:
         d.probes.append("P01")
         return {"id": "funding", "type": "funding", "confidence": conf, "offset": r.randint(8, 80), "required": required}
@@ -942,8 +998,10 @@ def _opener_message(g: _Generator, d: _Draft, w: dict, offset: int) -> dict:
 
 def _reply(d: _Draft, opener: dict, text: str, offset: int, first: str) -> dict:
     sign = d.rng.choice(("", "\n\n{first}", "\n\nThanks,\n{first}", "\n\nBest,\n{first}", "\n\n- {first}"))
-    return {"from": "prospect", "channel": d.rng.choice(("email", "email", "email", "linkedin")), "offset": offset,
-            "subject": "Re: " + opener["subject"], "body": text + sign.format(first=first)}
+    channel = d.rng.choice(("email", "email", "email", "linkedin"))
+    subject = "Re: " + opener["subject"] if channel == "email" else ""  # a LinkedIn message has no subject
+    return {"from": "prospect", "channel": channel, "offset": offset, "subject": subject,
+            "body": text + sign.format(first=first)}
 
 
 def _warm(g: _Generator, d: _Draft, w: dict, ask_pool: Sequence[str], fmt: dict[str, Any],
@@ -1004,10 +1062,15 @@ def sc_total(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]
     d.probes.append("P12")
     phases, months = d.rng.choice((2, 3, 3, 4)), d.rng.choice((5, 6, 8, 9, 12))
     n = d.rng.randint(3, 8)
-    sig = {"text": f"{w['first']} asked for a single total price for a {phases}-phase, {months}-month project.",
-           "facts": {"phases": phases, "months": months, "engineers_requested": n, "request": "total price"},
+    # The project the total is for: named in the prospect's message (chosen by index, not drawn, so the
+    # task's other draws stay as they were).
+    project = PROJECT_KINDS[d.index % len(PROJECT_KINDS)].format(name=PROJECT_NAMES[d.index % len(PROJECT_NAMES)])
+    sig = {"text": (f"{w['first']} asked for a single total price for {project}, a {phases}-phase, {months}-month "
+                    f"project with {n} engineers."),
+           "facts": {"phases": phases, "months": months, "engineers_requested": n, "request": "total price",
+                     "project": project},
            "anchors": [f"{phases}-phase", f"{phases} phases", f"{number_word(phases)} phases", f"{number_word(phases)}-phase"]}
-    return _warm(g, d, w, TOTAL_ASKS, {"phases": phases, "months": months, "n": n}, sig)
+    return _warm(g, d, w, TOTAL_ASKS, {"phases": phases, "months": months, "n": n, "project": project}, sig)
 
 
 def sc_below_band(g: _Generator, d: _Draft, w: dict) -> tuple[list[dict], list[dict]]:
