@@ -585,10 +585,13 @@ class Honesty(Check):
                         )
                     )
                     break
+            company = normalize(task.prospect.company)
             for s in view.sentences:
-                if not ai_terms.any(s.text):
+                # The company's own name is no AI term ("Pylonfield AI is ahead of its peers on sync").
+                text = s.text.replace(company, " " * len(company)) if company else s.text
+                if not ai_terms.any(text):
                     continue
-                gaps = [h for h in gap_terms.find(s.text) if not negated(s.text, h.start, h.end, g)]
+                gaps = [h for h in gap_terms.find(text) if not negated(text, h.start, h.end, g)]
                 if gaps:
                     out.append(
                         Reason(

@@ -376,3 +376,15 @@ def test_other_threads_need_schema_1_1(example_tasks):
         parse_task(row, where="row")
     row["schema_version"] = "1.1"
     assert parse_task(row, where="row").other_threads
+
+
+def test_a_company_named_ai_is_no_ai_term(example_tasks):
+    """"Pylonfield AI" in a sentence about a peer gap is the company's name, not an AI pitch."""
+    base = example_tasks["TB-HND-EX01"]
+    prospect = base.prospect.model_copy(update={"company": "Pylonfield AI"})
+    task = base.model_copy(update={"prospect": prospect})
+    email = variant(base, (OFFER, "There may be a gap between the roadmap and hiring at Pylonfield AI. " + OFFER))
+    passed, score = check_passes(task, email, "honesty")
+    assert passed, score.checks["honesty"].reasons
+    pitch = variant(base, (OFFER, "Your peers are ahead of Pylonfield AI on machine learning. " + OFFER))
+    assert not check_passes(task, pitch, "honesty")[0]
