@@ -11,6 +11,10 @@ earlier messages claiming what the brief does not hold, a segment resting on a v
 new leader of the recipient's own rank, company names and domains at odds with industry and location,
 evidence a source cannot show, facts the prompt never renders, email subjects on LinkedIn messages,
 and leaks rated high; tests/data holds the flagged train rows of that 1.1 build (generator 1.2.0 fixes them).
+The round-2 review (of generator 1.2.0) added two: a data-error or rumour qualifier on a dated, named,
+public source, and a reply whose required signals include one its thread never raised; segment_framing
+now treats two technology-org leaders (C-level, VP or head of engineering/platform) as one rank
+(generator 1.3.0 fixes them).
 """
 
 from __future__ import annotations
