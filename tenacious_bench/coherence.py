@@ -11,6 +11,10 @@ earlier messages claiming what the brief does not hold, a segment resting on a v
 new leader of the recipient's own rank, company names and domains at odds with industry and location,
 evidence a source cannot show, facts the prompt never renders, email subjects on LinkedIn messages,
 and leaks rated high; tests/data holds the flagged train rows of that 1.1 build (generator 1.2.0 fixes them).
+The round-2 review (of generator 1.2.0) added two: a data-error or rumour qualifier on a dated, named,
+public source, and a reply whose required signals include one its thread never raised; segment_framing
+now treats two technology-org leaders (C-level, VP or head of engineering/platform) as one rank
+(generator 1.3.0 fixes them).
 """
 
 from __future__ import annotations
@@ -310,7 +314,7 @@ class ReferenceAsksNew(Rule):
     def problems(self, task: Task) -> list[str]:
         if task.reference is None or task.kind != "warm_reply":
             return []
-        if not any(m.from_ == "prospect" for m in task.thread):
+        if not any(s.type == "thread" for s in task.signals):  # a reply to a request (not a re-engagement)
             return []
         paragraphs = [p for p in regex.split(r"\n\s*\n", task.reference.body) if p.strip()]
         ask = paragraphs[-2] if len(paragraphs) >= 3 else ""
@@ -370,11 +374,20 @@ class ThreadClaimsBacked(Rule):
 
 # Title ranks of a technology org: a new leader of the recipient's own rank overlaps their role.
 _RANKS = ((3, regex.compile(r"(?i)\b(?:CTO|Chief\b.*\bOfficer)\b")),
-          (2, regex.compile(r"(?i)^(?:S?VP|Head) of Engineering$|^SVP Engineering$")))
+          (2, regex.compile(r"(?i)^(?:S?VP|Head|Vice President) of (?:\w+ )?(?:Engineering|Platform|Technology|"
+                            r"Infrastructure)$|^SVP Engineering$")))
 
 
 def title_rank(title: str) -> int:
     return next((rank for rank, p in _RANKS if p.search(title)), 1)
+
+
+def titles_overlap(a: str, b: str) -> bool:
+    """Two titles of the same rank, or two leaders of the technology org (C-level or a VP/head of
+    engineering, platform or technology): a Chief Product and Technology Officer and a new Head of Platform
+    Engineering both own the engineering org (round-2 review)."""
+    ra, rb = title_rank(a), title_rank(b)
+    return a == b or ra == rb or min(ra, rb) >= 2
 
 
 class SegmentFraming(Rule):
@@ -392,7 +405,7 @@ class SegmentFraming(Rule):
         for s in own if want == "leadership_change" else ():
             leader, title = s.facts.get("leader_name"), s.facts.get("leader_title")
             if leader != f"{p.first_name} {p.last_name}" and isinstance(title, str) \
-                    and title_rank(title) == title_rank(p.title):
+                    and titles_overlap(title, p.title):
                 out.append(f"signal {s.id}: new {title} {leader} overlaps the recipient's own role ({p.title})")
         return out
 
@@ -549,12 +562,60 @@ class LeakNotHigh(Rule):
 
 
 
+# ---- Rules from the round-2 task-quality review ------------------------------------------------------
+# Dated, named, public sources: a report from one of them exists; a hedge may doubt its relevance or
+# completeness, not its existence.
+_NAMED_PUBLIC = regex.compile(
+    r"(?i)\b(?:press coverage|press release|trade press|company blog|engineering blog|webinars?|public repos|"
+    r"open-source repos|conference (?:talks|slides)|public case studies|product changelogs|analyst (?:note|comparison)|"
+    r"industry report|podcast interview|team page)\b")
+_EXISTENCE_DOUBT = regex.compile(r"(?i)\b(?:could be a data error|treat as a rumou?r|unverified|unconfirmed)\b")
+
+
+class QualifierFitsSource(Rule):
+    name = "qualifier_fit"
+    description = ("a qualifier doubting that a report exists (a data error, a rumour, unverified) is not attached "
+                   "to a text citing a dated, named, public source")
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        for s in task.signals:
+            src, doubt = _NAMED_PUBLIC.search(s.text), _EXISTENCE_DOUBT.search(s.text)
+            if src and doubt:
+                out.append(f"signal {s.id}: qualifier {doubt.group(0)!r} on a public source ({src.group(0)!r})")
+        return out
+
+
+def _mentions(signal, text: str) -> bool:
+    values = [*signal.anchors]
+    for v in signal.facts.values():
+        values += [x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and len(x) > 3]
+    low = text.lower()
+    return any(v.lower() in low for v in values)
+
+
+class WarmRequiresThread(Rule):
+    name = "warm_required"
+    description = ("in a reply to the prospect's request, every required signal is the thread's request or one the thread "
+                   "(the prospect's messages or our first email) mentions")
+
+    def problems(self, task: Task) -> list[str]:
+        if not any(s.type == "thread" for s in task.signals):  # a reply to a request (not a re-engagement)
+            return []
+        said = " ".join(m.body for m in task.thread)
+        need = set(task.constraints.required_signals)
+        return [f"signal {s.id}: required in a reply, but the thread never mentions it"
+                for s in task.signals if s.id in need and s.type != "thread" and not _mentions(s, said)]
+
+
 RULES: tuple[Rule, ...] = (
     SegmentSupported(), QualifierConsistent(), DatesOrdered(), ThreadResolved(), AnchorsStated(),
     AnchorsGrammatical(), NamesPlausible(), ReferenceNoRepeat(), ReferenceFactsInBrief(), ReferenceAsksNew(),
     # from the round-1 task-quality review
     QualifierMatchesEvidence(), ThreadClaimsBacked(), SegmentFraming(), NameFitsWorld(), SourceFitsCapability(),
     FactsVisible(), ChannelConsistent(), LeakNotHigh(),
+    # from the round-2 task-quality review
+    QualifierFitsSource(), WarmRequiresThread(),
 )
 RULE_NAMES = tuple(r.name for r in RULES)
 

@@ -409,7 +409,8 @@ def _ask(ctx: _Ctx) -> str:
                    "Would 15 minutes next week to go over it be useful?",
                    "Would a short call with our delivery lead this week be useful?",
                    "Would it help to spend 15 minutes on it next week?",
-                   "Is a 30-minute call with our delivery lead next week worth it?")
+                   "Is a 30-minute call with our delivery lead next week worth it?",
+                   "Could we spend 15 minutes on it this week?")
     elif kind == "re_engagement":
         options = ("No reply needed; I just wanted you to have this.",
                    "Want me to send the one-page summary?",

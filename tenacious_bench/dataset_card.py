@@ -304,7 +304,7 @@ are kept: every id keeps its split, segment, kind and scenario (most keep their 
 its brief is regenerated with the fixes below, so details and probe sets can differ; compare
 results within one version. The canary, the cutoff and the seed are unchanged.
 
-**1.1** (generator 1.2.0; 1.1.0 before the round-1 task-quality review):
+**1.1** (generator 1.3.0; 1.1.0 before the round-1 task-quality review, 1.2.0 before round 2):
 - Every segment label rests on a signal of its type: zero-signal briefs now carry the segment's
   own signal as an unrequired rumour (low confidence; never very low, rule `segment_framing`), and warm replies, referrals and
   AI-gating briefs always carry it (was: 103 rows with a label no signal supported).
@@ -331,6 +331,11 @@ results within one version. The canary, the cutoff and the seed are unchanged.
   and engineer count, and every number a signal's facts hold is in the prompt; LinkedIn messages
   carry no subject and the instruction names the channel; a leaked source is never high
   confidence.
+- After the round-2 review (generator 1.3.0, ids and splits unchanged): a dated, named, public
+  source (press, a blog, webinars, public repos) is never hedged as a data error, rumour or
+  unverified (rule `qualifier_fit`); a new leader under a C-level or head-of-engineering recipient
+  is a director, not an overlapping head role; a reply to a request requires only the request
+  (the segment signal stays as unrequired context, rule `warm_required`).
 - References: the company's sentences come from the style guide's `company_profile` and vary
   (distinct-sentence share above; 1.0: the most frequent sentence was in 19% of references); no
   reference states a fact twice in adjacent sentences, names a fact the brief lacks (a migration

@@ -53,6 +53,8 @@ KNOWN_1_0 = [
     ("facts_visible", "TB-PRG-0006", "headcount=56"),
     ("channel_consistent", "TB-PRG-0006", "a linkedin message with the subject"),
     ("leak_confidence", "TB-PRG-0010", "'leaked'"),
+    ("qualifier_fit", "TB-PRG-0104", "'Unverified' on a public source ('Product changelogs')"),
+    ("warm_required", "TB-PRG-0108", "signal peer_gap: required in a reply"),
 ]
 
 
@@ -94,6 +96,49 @@ def test_rule_names_the_review_defect_and_the_rebuild_fixes_it(round1, versions,
     assert any(name == rule and needle in p for name, p in task_problems(old)), task_problems(old)
     new = next(t for t in versions["1.1"] if t.task_id == task_id)
     assert not [p for name, p in task_problems(new) if name == rule]
+
+
+# The round-2 review of dataset 1.1 (generator 1.2.0) found the same defects in held-out rows (TB-PRG-0135,
+# 0264: a data-error qualifier on press coverage and public webinars; 0135: a new Head of Platform
+# Engineering under a Chief Product and Technology Officer; 0020: a reply to an infrastructure request
+# required to name an unrelated peer gap). Those stay sealed; these train rows of that build hold the
+# same defects, and generator 1.3.0 fixes them.
+ROUND2 = Path(__file__).parent / "data" / "coherence_1_1_review_round2.jsonl"
+KNOWN_1_1_ROUND2 = [
+    ("segment_framing", "TB-PRG-0015", "Head of Engineering Clara Bianchi overlaps the recipient's own role "
+                                       "(Chief Product and Technology Officer)"),
+    ("qualifier_fit", "TB-PRG-0104", "'Unverified' on a public source ('Product changelogs')"),
+    ("qualifier_fit", "TB-PRG-0114", "'treat as a rumour' on a public source ('Trade press')"),
+    ("warm_required", "TB-PRG-0100", "signal peer_gap: required in a reply"),
+]
+
+
+@pytest.fixture(scope="module")
+def round2():
+    from tenacious_bench.task import load_tasks
+
+    return {t.task_id: t for t in load_tasks(ROUND2)}
+
+
+@pytest.mark.parametrize(("rule", "task_id", "needle"), KNOWN_1_1_ROUND2)
+def test_round2_rule_names_the_defect_and_the_rebuild_fixes_it(round2, versions, rule, task_id, needle):
+    old = round2[task_id]
+    assert any(name == rule and needle in p for name, p in task_problems(old)), task_problems(old)
+    new = next(t for t in versions["1.1"] if t.task_id == task_id)
+    assert not [p for name, p in task_problems(new) if name == rule]
+
+
+@pytest.mark.parametrize(("title", "recipient", "overlap"), [
+    ("Head of Platform Engineering", "Chief Product and Technology Officer", True),
+    ("CTO", "Chief Product and Technology Officer", True),
+    ("VP of Platform", "VP of Engineering", True),
+    ("Director of Platform Engineering", "Chief Product and Technology Officer", False),
+    ("CTO", "Director of Engineering", False),
+])
+def test_titles_overlap(title, recipient, overlap):
+    from tenacious_bench.coherence import titles_overlap
+
+    assert titles_overlap(title, recipient) is overlap
 
 
 def test_every_rule_is_tested_on_a_known_defect():

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tenacious_bench.coherence import (
+    _EXISTENCE_DOUBT,
     _IMPLAUSIBLE_SOURCE,
     _LEAK,
+    _NAMED_PUBLIC,
     _OFFICIAL,
     _SEVERAL_SOURCES,
     _SINGLE_SOURCE,
@@ -28,9 +30,10 @@ from tenacious_bench.coherence import (
     ROUND_EMPLOYEES,
     _implausible_name,
     title_rank,
+    titles_overlap,
 )
 
-GENERATOR_VERSION = "1.2.0"
+GENERATOR_VERSION = "1.3.0"
 
 # Probe catalogue: what each sweep dimension tests. Ids are cited in metadata.probe_ids.
 PROBES: dict[str, str] = {
@@ -340,6 +343,13 @@ LOW_QUALIFIERS = (
     " Not corroborated anywhere else; treat with caution.",
     " Could be a data error; unconfirmed.",
     " Unconfirmed and possibly out of date.",
+)
+# Low-confidence qualifiers for a dated, named, public source (press, a company blog, webinars, public
+# repos): the report exists, so they doubt its weight, not its existence (coherence rule qualifier_fit).
+PUBLIC_LOW_QUALIFIERS = (
+    " Not checked against a second source yet.",
+    " Its bearing on the team is unclear; treat as indicative.",
+    " Not cross-checked; may be out of date.",
 )
 
 # Thread messages: Tenacious's opening emails and the prospect's replies per situation.
@@ -700,8 +710,13 @@ class _Generator:
         for level, pool in (("medium", MEDIUM_QUALIFIERS), ("low", LOW_QUALIFIERS), ("very_low", LOW_QUALIFIERS)):
             if conf == level:
                 q = self.pick(d, held_out_part(pool, d.held_out))
-                if several:  # no "only one source" on a text citing several
+                if several:  # no "only one source" on a text citing several (qualifier_evidence)
                     q = _next_fitting(pool, d.held_out, q, lambda t: not _SINGLE_SOURCE.search(t))
+                if _NAMED_PUBLIC.search(text) and _EXISTENCE_DOUBT.search(q):
+                    # a dated, named, public source exists: hedge its relevance or completeness instead
+                    # (qualifier_fit); chosen by the drawn qualifier's place, so no new draw
+                    part = held_out_part(PUBLIC_LOW_QUALIFIERS, d.held_out)
+                    q = part[list(held_out_part(pool, d.held_out)).index(q) % len(part)]
                 text += q
         return {"id": spec["id"], "type": spec["type"], "confidence": conf, "date": date.isoformat(),
                 "text": text, "facts": facts, "anchors": anchors}
@@ -765,8 +780,8 @@ def _leadership(g: _Generator, d: _Draft, w: dict, spec: dict, date: dt.date) ->
         lf, ll = g.person(d, avoid_first=(w["first"], w["sender"]))
         leader = f"{lf} {ll}"
         title = d.rng.choice(("VP of Engineering", "Head of Engineering", "CTO", "VP of Platform"))
-        if title == w["title"] or title_rank(title) == title_rank(w["title"]):  # no overlap with the recipient
-            title = "Head of Platform Engineering" if title_rank(w["title"]) > 1 else "CTO"
+        if titles_overlap(title, w["title"]):  # no overlap with the recipient (segment_framing)
+            title = "Director of Platform Engineering" if title_rank(w["title"]) > 1 else "CTO"
         anchors = [leader]
     tpl, _ = g.phrasing(d, LEADER_TEXTS, spec["confidence"] != "high")
     text = tpl.format(leader=leader, title=title, date_long=long_date(date), month_year=month_year(date),
@@ -1016,7 +1031,11 @@ def _warm(g: _Generator, d: _Draft, w: dict, ask_pool: Sequence[str], fmt: dict[
                      **thread_signal}
     specs = [thread_signal]
     if with_segment:
-        seg = _segment_signal(g, d, w, d.rng.choice(("high", "high", "medium")), required=d.rng.random() < 0.4)
+        conf = d.rng.choice(("high", "high", "medium"))
+        d.rng.random()  # the draw that once made it required (kept, so later draws stay as they were)
+        # The thread never mentions the segment signal: a reply requires only the thread's request
+        # (coherence rule warm_required); the segment signal stays as context.
+        seg = _segment_signal(g, d, w, conf, required=False)
         if seg.get("is_prospect"):  # the thread greets them in the role: they started before it
             seg["offset"] = opener["offset"] + d.rng.randint(5, 60)
         specs.insert(0, seg)
