@@ -140,6 +140,32 @@ def _problems_of_version(version: str) -> int:
     return len(dataset_problems([t for s in SPLITS for t in load_split(s, version=version)]))
 
 
+def review_section() -> str:
+    """The task-quality review's rounds, from the shipped `review.json` beside the data (empty if none)."""
+    import json
+
+    from tenacious_bench.dataset import package_data_dir
+
+    path = package_data_dir() / "review.json"
+    if not path.is_file():
+        return ""
+    review = json.loads(path.read_text())
+    rows = "\n".join(
+        f"| {r['round']} | {r['generator']} | {r['reviewers']} | {r['held_out'][0]}/{r['held_out'][1]} "
+        f"({r['held_out'][0] / r['held_out'][1]:.0%}) | {r['train'][0]}/{r['train'][1]} "
+        f"({r['train'][0] / r['train'][1]:.0%}) | `{r['ratings']}` |"
+        for r in review["rounds"]
+    )
+    return f"""## Task-quality review
+
+{review["protocol"]}
+
+| round | generator | reviewers | held-out at 4+ on all three | train at 4+ on all three | ratings |
+|---|---|---|---|---|---|
+{rows}
+"""
+
+
 def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
                 data_files: dict[str, str] | None = None, repo_id: str | None = None) -> str:
     """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files
@@ -191,6 +217,7 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
     rule_lines = "\n".join(f"- `{r.name}`: {r.description}." for r in RULES)
     own_problems = len(dataset_problems([parse_task(r) for r in all_rows]))
     old_problems = _problems_of_version("1.0")
+    review_section_text = review_section()
     probe_lines = "\n".join(f"| {p} | {PROBES.get(p, '(hand-authored probe id)')} | {probe_counts[p]} |"
                             for p in sorted(probe_counts))
     body = f"""
@@ -288,6 +315,7 @@ than 5% of the references (a test holds this); the most frequent:
 |---|---|---|
 {ref_lines}
 
+{review_section_text}
 ## Coherence rules
 
 `tenacious-bench validate --dataset [DIR]` checks every row with these rules (this release: {own_problems}

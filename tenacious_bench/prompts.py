@@ -265,7 +265,7 @@ def full_system_prompt(guide: StyleGuide) -> str:
         f"- No assertive growth claim ({_quoted(_plain(h['assertive_growth_phrases']))}) without a "
         "high-confidence job-post signal.",
         f"- AI maturity gating: an AI or ML capability gap ({_quoted(_plain(h['ai_terms']))} together with "
-        f"{_with_note(guide, 'honesty.gap_terms', _plain(h['gap_terms']))}) may be pitched only at AI maturity 3, or 2 with high confidence; "
+        f"{_with_note(guide, 'honesty.gap_terms', _plain(h['gap_terms']))}) may be pitched only at AI maturity 3, or 2 with high confidence (the company's own name, such as \"X AI\", is no AI term); "
         "below that, do not name a peer's AI capability at all (not even as a research finding): at most offer "
         "to stand up a first AI function, or leave AI out.",
         "",
