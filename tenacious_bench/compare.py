@@ -114,14 +114,12 @@ def read_inspect(path: str | Path, label: str | None = None) -> Run:
 def read_lm_eval(path: str | Path, label: str | None = None) -> Run:
     results: dict[str, dict[str, int]] = {}
     task_jsons: dict[str, str] = {}
-    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    from tenacious_bench.task import iter_task_rows, json_error
+
+    for lineno, row in iter_task_rows(path):
         where = f"{path}:{lineno}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise CompareError(f"{where}: invalid JSON: {err.msg}") from None
+        if isinstance(row, json.JSONDecodeError):
+            raise CompareError(f"{where}: {json_error(row)}")
         doc = row.get("doc") if isinstance(row, dict) else None
         if not isinstance(doc, dict) or "task_id" not in doc:
             raise CompareError(f"{where}: not an lm-eval sample of a tenacious task (no doc.task_id)")

@@ -271,30 +271,27 @@ def labeller_agreement(gold_by_id: dict[str, str], labels_path: str, expected_id
 
     from sklearn.metrics import cohen_kappa_score
 
+    from tenacious_bench.task import iter_task_rows, json_error
+
     second: dict[str, str] = {}
     problems: list[str] = []
-    with open(labels_path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{labels_path}:{lineno}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                problems.append(f"{where}: invalid JSON: {err.msg}")
-                continue
-            if not isinstance(row, dict):
-                problems.append(f"{where}: a row must be a JSON object {{item_id, label}}")
-                continue
-            item_id, label = row.get("item_id"), row.get("label")
-            if item_id not in gold_by_id:
-                problems.append(f"{where}: unknown item_id {item_id!r}")
-            elif label not in LABELS:
-                problems.append(f"{where}: label must be one of {list(LABELS)}, got {label!r}")
-            elif item_id in second:
-                problems.append(f"{where}: duplicate label for {item_id}")
-            else:
-                second[item_id] = label
+    for lineno, row in iter_task_rows(labels_path):
+        where = f"{labels_path}:{lineno}"
+        if isinstance(row, json.JSONDecodeError):
+            problems.append(f"{where}: {json_error(row)}")
+            continue
+        if not isinstance(row, dict):
+            problems.append(f"{where}: a row must be a JSON object {{item_id, label}}")
+            continue
+        item_id, label = row.get("item_id"), row.get("label")
+        if item_id not in gold_by_id:
+            problems.append(f"{where}: unknown item_id {item_id!r}")
+        elif label not in LABELS:
+            problems.append(f"{where}: label must be one of {list(LABELS)}, got {label!r}")
+        elif item_id in second:
+            problems.append(f"{where}: duplicate label for {item_id}")
+        else:
+            second[item_id] = label
     if problems:
         raise ValueError("\n".join(problems))
     if not second:
