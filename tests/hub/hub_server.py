@@ -179,6 +179,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None,
               content_type: str = "application/json", head: bool = False) -> None:
+        # Record before answering: a client may act on the answer (and a test read `requests`) before
+        # this thread gets the lock again.
+        with self.state.lock:
+            self.state.requests.append((self.command, self.path, status))
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         for k, v in (headers or {}).items():
@@ -187,8 +191,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(body)
-        with self.state.lock:
-            self.state.requests.append((self.command, self.path, status))
 
     def _json(self, status: int, obj: Any, headers: dict[str, str] | None = None) -> None:
         self._send(status, json.dumps(obj).encode(), headers)
@@ -574,6 +576,8 @@ class _Handler(BaseHTTPRequestHandler):
                     return
                 headers["Content-Range"] = f"bytes {start}-{end}/{size}"
                 status = 206
+        with self.state.lock:
+            self.state.requests.append((self.command, self.path, status))
         self.send_response(status)
         self.send_header("Content-Type", "application/octet-stream")
         for k, v in headers.items():
@@ -593,8 +597,6 @@ class _Handler(BaseHTTPRequestHandler):
                         left -= len(chunk)
             else:
                 self.wfile.write(blob[start:end + 1])
-        with self.state.lock:
-            self.state.requests.append((self.command, self.path, status))
 
 
 class LoopbackHub:
