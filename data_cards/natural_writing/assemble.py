@@ -8,7 +8,8 @@ held-out tasks, the benchmark canary so no training builder can take them.
 
 Batch 1 (w1-w4) was split into halves by task before any scoring; batch 2 (w5-w8, written after the
 first scorer fixes, on tasks disjoint from batch 1) is tuning data only (halves.json lists its tasks
-as tuning).
+as tuning). Batch 3 (w10-w12) answers the next-message tasks (issue #13; snapshot in
+next_message_tasks.jsonl, halves drawn by select_next_message.py before any answer was written).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ def main(blind: str) -> None:
     halves = json.loads((DATA / "halves.json").read_text())
     splits = {
         json.loads(line)["task_id"]: json.loads(line)["split"]
-        for line in (DATA / "tasks.jsonl").read_text().splitlines()
+        for name in ("tasks.jsonl", "next_message_tasks.jsonl")
+        for line in (DATA / name).read_text().splitlines()
     }
     rows = []
-    for n, writer in enumerate(("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9"), 1):
+    for n, writer in enumerate(("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9", "w10", "w11", "w12"), 1):
         if not (root / writer / "emails.jsonl").exists():
             continue
         emails = [json.loads(x) for x in (root / writer / "emails.jsonl").read_text().splitlines() if x.strip()]
