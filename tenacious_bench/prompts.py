@@ -33,9 +33,13 @@ def sender_of(task: Task, guide: StyleGuide) -> dict[str, str]:
 
 
 def limits_of(task: Task, guide: StyleGuide) -> tuple[int, int]:
-    """(max subject characters, max body words): the task's override, else the style guide's default."""
+    """(max subject characters, max body words): the task's override, else the style guide's default
+    (by kind; a next_message reply's by its reply class, 0 for a hard no: no email may be sent)."""
     subject = task.constraints.max_subject_chars or guide.max_subject_chars()
-    words = task.constraints.max_body_words or guide.max_body_words(task.kind)
+    if task.kind == "next_message":
+        words = task.constraints.max_body_words or guide.reply_max_body_words(task.constraints.reply_class or "")
+    else:
+        words = task.constraints.max_body_words or guide.max_body_words(task.kind)
     return subject, words
 
 
