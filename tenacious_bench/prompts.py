@@ -375,7 +375,7 @@ def reply_rules(guide: StyleGuide) -> list[str]:
         extra = []
         if cls in r["next_touch_month_classes"]:
             extra.append(
-                "name a specific month for the next touch, in the sentence that schedules it ("
+                "name a specific month for the next touch, in the clause that schedules it ("
                 f"{_with_note(guide, 'replies.next_touch.cues', _plain(r['next_touch']['cues']))}); "
                 f"{_with_note(guide, 'replies.next_touch.vague_times', _plain(r['next_touch']['vague_times']))} "
                 "name no month"

@@ -124,6 +124,33 @@ class EmailView:
     def sender_first_name(self) -> str:
         return sender_of(self.task, self.guide)["first_name"]
 
+    @property
+    def reply_class(self) -> str | None:
+        """The reply class of a next_message task (None for a first email)."""
+        return self.task.constraints.reply_class if self.task.kind == "next_message" else None
+
+    def reply_set(self, path: str):
+        """A phrase set of the style guide's replies section (next_touch.cues, handoff.phrases, ...)."""
+        return self.guide.reply_sets[path]
+
+    def next_touch_months(self, s: Sentence) -> tuple[int, ...]:
+        """In a next_message reply, the start offsets of the months a sentence schedules the next touch
+        for: a month in the same clause as a next-touch cue ("I will check back in March"). Such a
+        month is the scheduled touch, not a claim about the prospect ("Good luck with the March
+        launch; I will check back later" schedules nothing for March)."""
+        if self.reply_class is None:
+            return ()
+        from tenacious_bench.numbers import month_mentions
+        from tenacious_bench.scope import clause_at
+
+        cues = self.reply_set("next_touch.cues")
+        out = []
+        for _, _, start, _ in month_mentions(s.text):
+            c = clause_at(s.text, self.guide, start)
+            if cues.any(s.text[c.start : c.end]):
+                out.append(start)
+        return tuple(out)
+
     @functools.cached_property
     def limits(self) -> tuple[int, int]:
         return limits_of(self.task, self.guide)
