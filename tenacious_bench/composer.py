@@ -569,13 +569,12 @@ def compose_email(task: Task, style_guide: StyleGuide | str | None = None, seed:
 # ------------------------------------------------------------------------------------------------
 # Next messages (schema 1.1, kind next_message): the answer to the prospect's latest reply, by class.
 # ------------------------------------------------------------------------------------------------
-NO_REPLY_ANSWER = {"subject": "", "body": "NO_REPLY"}  # the only passing answer to a hard no
 
 _ACK = {
     "engaged": ("Thanks for getting back to me.", "Thank you for the reply and for being specific.",
                 "Thanks for the detail in your reply.", "Thank you for coming back on this.",
                 "Thanks for the clear question about working with {company}.",
-                "Thank you for taking the time to reply on behalf of {company}."),
+                "Thank you for the reply, and for being open about what {company} needs."),
     "curious": ("Thanks for asking.", "Happy to explain.", "Good question, and a fair one.",
                 "Thanks for the reply; here is the short version.", "Glad you asked."),
 }
@@ -608,6 +607,13 @@ _NM_CALL_ASKS = (
     "Are you open to 15 minutes this week to go through it together?",
     "Would 15 minutes next week to go over it be useful?",
     "Could we spend 15 minutes on it this week?",
+)
+# What the company does, in one sentence (from the style guide's company_profile.description).
+_CURIOUS_CONTEXT = (
+    "In short, {short_name} {description}.",
+    "{short_name} {description}.",
+    "The short version: {short_name} {description}.",
+    "We are {short_name}, and the company {description}.",
 )
 _CURIOUS_ASKS = (
     "Would 15 minutes next week be useful?",
@@ -661,8 +667,8 @@ _OBJECTION_LINES: dict[str, dict[str, tuple[str, ...]]] = {
                 "Understood, and it sounds like the current setup covers the core work well."),
         "gap": ("Where teams in that position sometimes add us is a specific piece of work beyond that scope, "
                 "such as a new initiative nobody has capacity for.",
-                "Where we tend to help is alongside it, on a separate initiative that needs capacity the current "
-                "team does not have.",
+                "Where we tend to help is next to an existing team, on a separate initiative that needs capacity "
+                "the current team does not have.",
                 "The place we usually fit is a specialised capability or a new project outside that scope."),
         "ask": ("If a project like that comes up, would 15 minutes be useful?",
                 "Would 15 minutes to compare notes on that be useful?",
@@ -768,7 +774,10 @@ def _draft_next(task: Task, guide: StyleGuide, ctx: _Ctx, reply_class: str) -> d
     elif reply_class == "curious":
         opening = [_say(ctx, _ACK["curious"])] if ctx.brevity < 2 else []
         short_name = guide.company_profile.get("short_name", guide.company_name)
-        opening.append(ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(task), short_name=short_name))
+        opening.append(ctx.pick(_CURIOUS_CONTEXT).format(short_name=short_name,
+                                                         description=guide.company_profile["description"]))
+        if ctx.brevity == 0 and ctx.rng.random() < 0.5:
+            opening.append(ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(task), short_name=short_name))
         paragraphs.append(opening)
         if required:
             paragraphs.append([_signal_sentence(ctx, s) for s in required])
@@ -808,20 +817,21 @@ def compose_next_message(task: Task, style_guide: StyleGuide | str | None = None
     ComposeError if no variant passes. Depends only on (task, seed, style guide)."""
     guide = load_style_guide(style_guide)
     reply_class = _reply_class(task)
-    candidates: list[dict[str, str]] = []
     if reply_class == "hard_no":
-        candidates = [dict(NO_REPLY_ANSWER)]
+        answer = {"subject": "", "body": guide.no_reply_token}
+        score = score_email(task, answer, guide)
+        if not score.passed:
+            raise ComposeError(f"task {task.task_id}: the no-reply answer fails the scorer on a hard no: "
+                               + "; ".join(score.failure_reasons()))
+        return answer
     last: EmailScore | None = None
-    for attempt in range(MAX_ATTEMPTS if reply_class != "hard_no" else 1):
-        if reply_class == "hard_no":
-            email = candidates[0]
-        else:
-            rng = random.Random(f"{seed}:{task.task_id}:next:{attempt}")
-            email = _draft_next(task, guide, _Ctx(task, rng, brevity=min(2, attempt // 20)), reply_class)
+    for attempt in range(MAX_ATTEMPTS):
+        rng = random.Random(f"{seed}:{task.task_id}:next:{attempt}")
+        email = _draft_next(task, guide, _Ctx(task, rng, brevity=min(2, attempt // 20)), reply_class)
         score = score_email(task, email, guide)
         if score.passed:
             return email
         last = score
     reasons = "; ".join(last.failure_reasons()) if last else "no attempt"
-    raise ComposeError(f"task {task.task_id}: no composed next message passes the scorer after "
-                       f"{MAX_ATTEMPTS if reply_class != 'hard_no' else 1} attempt(s); last failures: {reasons}")
+    raise ComposeError(f"task {task.task_id}: no composed next message passes the scorer after {MAX_ATTEMPTS} "
+                       f"attempts; last failures: {reasons}")
