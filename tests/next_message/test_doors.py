@@ -35,6 +35,7 @@ def small(nm_splits, tmp_path_factory) -> tuple[Path, list]:
 
 
 def small_yaml(tmp_path: Path, tasks_file: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "tenacious_next_message_small.yaml"
     path.write_text(
         f"include: {harness_tasks_dir() / 'tenacious_next_message.yaml'}\ntask: tenacious_next_message_small\n"
@@ -72,7 +73,7 @@ def test_composer_model_passes_every_case_in_inspect(tmp_path, small):
         t.task_id: 1.0 for t in tasks}
     hard_no = [s for s in log.samples if s.metadata["reply_class"] == "hard_no"]
     assert hard_no and all(s.output.completion == "NO_REPLY" for s in hard_no)
-    names = {m.name for s in log.results.scores for m in s.metrics.values()}
+    names = {key for s in log.results.scores for key in s.metrics}
     assert {f"by_class_{c}" for c in ("engaged", "curious", "soft_defer", "objection", "hard_no")} <= {
         n.split("/")[-1] for n in names}
 
