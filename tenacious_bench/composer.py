@@ -625,7 +625,7 @@ _CURIOUS_ASKS = (
 _DEFER_ACKS = (
     "Understood, and thanks for letting me know where {company} stands.",
     "Thanks for the honest answer; the timing at {company} makes sense.",
-    "Completely understood, and thank you for replying for {company}.",
+    "Completely understood, and thank you for the update on {company}.",
     "That makes sense, and thank you for saying so.",
     "Thanks for the note; I understand the timing.",
 )

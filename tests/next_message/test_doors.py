@@ -80,12 +80,11 @@ def test_composer_model_passes_every_case_in_inspect(tmp_path, small):
 
 @pytest.mark.e2e
 def test_both_harnesses_score_the_same_completions_alike(tmp_path, small):
-    """Composer answers, NO_REPLY everywhere and junk, fed to both harnesses: identical per-check results."""
+    """Composer answers, then NO_REPLY or junk, fed to both harnesses: identical per-check results."""
     path, tasks = small
     rounds = [
         {t.task_id: email_text(composer_email(t)) for t in tasks},
-        dict.fromkeys((t.task_id for t in tasks), "NO_REPLY"),
-        dict.fromkeys((t.task_id for t in tasks), "lol"),
+        {t.task_id: "NO_REPLY" if i % 2 else "lol" for i, t in enumerate(tasks)},
     ]
     outcomes = []
     for i, answers in enumerate(rounds):
@@ -95,10 +94,9 @@ def test_both_harnesses_score_the_same_completions_alike(tmp_path, small):
         b = run_lm_eval(tmp_path / f"l{i}", path)
         assert a == b, f"round {i}"
         outcomes.append(a)
-    hard_no = {t.task_id for t in tasks if t.constraints.reply_class == "hard_no"}
+    hard_no = {t.task_id for i, t in enumerate(tasks) if t.constraints.reply_class == "hard_no" and i % 2}
     assert all(v["pass_at_1"] == 1.0 for v in outcomes[0].values())
-    assert {k for k, v in outcomes[1].items() if v["pass_at_1"] == 1.0} == hard_no
-    assert all(v["pass_at_1"] == 0.0 for v in outcomes[2].values())
+    assert hard_no and {k for k, v in outcomes[1].items() if v["pass_at_1"] == 1.0} == hard_no
 
 
 @pytest.mark.e2e
