@@ -3,12 +3,24 @@ guide's `replies:` section, each with pass and fail rows."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tenacious_bench.scoring import CHECK_NAMES, HARD_NO, REPLY_DUE, is_no_reply, score_email
-from tenacious_bench.task import TaskError
+from tenacious_bench.task import TaskError, parse_task
 from tests.scorers.nm_tasks import email, nm_task
 
+
+def EXAMPLE_ROW():
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    return json.loads(EXAMPLES.read_text().splitlines()[1])
+
+
+ACME_DIR = Path(__file__).parents[1] / "data" / "acme"
 SOFT_DEFER_OK = email("Understood, the launch comes first at Quarryline. I will check back in March.")
 
 NO_REPLY_ROWS = [
@@ -56,9 +68,18 @@ def test_is_no_reply(answer, expected):
     assert is_no_reply(answer, "NO_REPLY") is expected
 
 
-def test_guide_without_replies_section_names_the_gap():
+def test_guide_without_replies_section_names_the_gap(tmp_path):
+    from tenacious_bench.style_guide import load_style_guide
+
+    text = (ACME_DIR / "style_guide.yaml").read_text()
+    start, end = text.index("# Replies to a prospect's answer"), text.index("\ncompany_profile:")
+    guide = tmp_path / "no_replies.yaml"
+    guide.write_text(text[:start] + text[end:])
+    assert "no replies section" in load_style_guide(guide).summary()
     with pytest.raises(TaskError, match="no `replies:` section"):
-        score_email(nm_task("engaged"), SOFT_DEFER_OK, "tests/data/acme/style_guide.yaml")
+        score_email(nm_task("engaged"), SOFT_DEFER_OK, guide)
+    example = parse_task(EXAMPLE_ROW())
+    assert score_email(example, SOFT_DEFER_OK, guide)  # first emails still score
 
 
 def test_small_poc_task_without_the_floor_band_names_the_gap():
@@ -235,3 +256,41 @@ def test_task_word_limit_override():
     task = case_task("curious").model_copy(
         update={"constraints": case_task("curious").constraints.model_copy(update={"max_body_words": 30})})
     assert not score_email(task, GOOD["curious"].replace("Hi Daniel", "Subject: x\n\nHi Daniel")).checks["format"].passed
+
+
+# -- another company's guide: the token, limits and hand-off role are its own data ----------------
+ACME_GUIDE = str(ACME_DIR / "style_guide.yaml")
+
+
+def _acme_task(reply_class: str, reply: str, **constraints):
+    import json
+
+    row = json.loads((ACME_DIR / "tasks.jsonl").read_text().splitlines()[1])
+    row.update(task_id="acme/next-001", schema_version="1.1", kind="next_message")
+    row["thread"][-1]["body"] = reply
+    row["constraints"] = {"required_signals": [], "forbidden_phrases": [], "reply_class": reply_class, **constraints}
+    row.pop("reference", None)
+    return parse_task(row)
+
+
+def _acme(body: str) -> str:
+    return f"Subject: Re: Request: Quarryline's Series B hiring plan\n\nHi Daniel,\n\n{body}\n\nBest,\nTomas"
+
+
+@pytest.mark.parametrize(
+    ("reply_class", "answer", "constraints", "passes"),
+    [
+        ("hard_no", "NO_MESSAGE", {}, True),
+        ("hard_no", "NO_REPLY", {}, False),  # the shipped guide's token is just text under Acme's
+        ("soft_defer", _acme("Understood, the launch comes first at Quarryline. I will check back in March."), {}, True),
+        ("soft_defer", _acme("Understood, the launch comes first at Quarryline. I will check back in March. "
+                             + "Noted " * 40), {}, False),  # Acme's soft-defer limit is 50 words
+        ("engaged", _acme("Thanks for the MSA question for Quarryline. Our field lead will follow up on the terms."
+                          "\n\nWould 20 minutes on the scope be useful?"), {"handoff": "legal_terms"}, True),
+        ("engaged", _acme("Thanks for the MSA question for Quarryline. Our delivery lead will follow up on the terms."
+                          "\n\nWould 20 minutes on the scope be useful?"), {"handoff": "legal_terms"}, False),
+    ],
+)
+def test_another_companys_reply_rules(reply_class, answer, constraints, passes):
+    task = _acme_task(reply_class, "Not now, thanks.", **constraints)
+    assert score_email(task, answer, ACME_GUIDE).passed is passes
