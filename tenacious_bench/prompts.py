@@ -364,7 +364,7 @@ def reply_rules(guide: StyleGuide) -> list[str]:
     words = r["max_body_words"]
     lines = [
         "Replies: the thread ends with the prospect's latest reply. Decide what kind of reply it is, then "
-        "write the next message by that kind's rules (every rule above still holds):",
+        "write the next message by that kind's rules (every rule above still holds unless a kind's rule says otherwise):",
     ]
     for cls, looks in _REPLY_LOOKS.items():
         ask = (

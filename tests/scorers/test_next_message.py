@@ -3,12 +3,24 @@ guide's `replies:` section, each with pass and fail rows."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tenacious_bench.scoring import CHECK_NAMES, HARD_NO, REPLY_DUE, is_no_reply, score_email
-from tenacious_bench.task import TaskError
+from tenacious_bench.task import TaskError, parse_task
 from tests.scorers.nm_tasks import email, nm_task
 
+
+def EXAMPLE_ROW():
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    return json.loads(EXAMPLES.read_text().splitlines()[1])
+
+
+ACME_DIR = Path(__file__).parents[1] / "data" / "acme"
 SOFT_DEFER_OK = email("Understood, the launch comes first at Quarryline. I will check back in March.")
 
 NO_REPLY_ROWS = [
@@ -56,9 +68,18 @@ def test_is_no_reply(answer, expected):
     assert is_no_reply(answer, "NO_REPLY") is expected
 
 
-def test_guide_without_replies_section_names_the_gap():
+def test_guide_without_replies_section_names_the_gap(tmp_path):
+    from tenacious_bench.style_guide import load_style_guide
+
+    text = (ACME_DIR / "style_guide.yaml").read_text()
+    start, end = text.index("# Replies to a prospect's answer"), text.index("\ncompany_profile:")
+    guide = tmp_path / "no_replies.yaml"
+    guide.write_text(text[:start] + text[end:])
+    assert "no replies section" in load_style_guide(guide).summary()
     with pytest.raises(TaskError, match="no `replies:` section"):
-        score_email(nm_task("engaged"), SOFT_DEFER_OK, "tests/data/acme/style_guide.yaml")
+        score_email(nm_task("engaged"), SOFT_DEFER_OK, guide)
+    example = parse_task(EXAMPLE_ROW())
+    assert score_email(example, SOFT_DEFER_OK, guide)  # first emails still score
 
 
 def test_small_poc_task_without_the_floor_band_names_the_gap():
@@ -188,7 +209,7 @@ RULES = [
      "Our delivery lead will follow up", "Our delivery lead will not need to follow up")), "honesty", False,
      "does not say that the delivery lead"),
     ("handoff: signs the MSA", "handoff:legal_terms", _edit("handoff:legal_terms", ("this week,",
-     "this week, and we can sign your MSA as it stands,")), "honesty", False, "(legal terms): 'we can sign your'"),
+     "this week, and we can sign your MSA as it stands,")), "honesty", False, "(legal terms): 'we can sign your msa'"),
     ("handoff: clause is fine", "handoff:legal_terms", _edit("handoff:legal_terms", ("Thanks for sending the MSA question for Quarryline.",
      "Thanks for the note; the liability clause looks fine.")), "honesty", False, "(legal terms)"),
     ("handoff: refuses to sign", "handoff:legal_terms", _edit("handoff:legal_terms", ("this week,",
@@ -210,6 +231,19 @@ RULES = [
     ("handoff: offers their price", "handoff:price_outside_bands", _edit("handoff:price_outside_bands", (
      "Our public senior rate is $9,000 to $12,000 per engineer per month", "We can do $8,000 per engineer per month")),
      "honesty", False, "outside every public pricing band"),
+    # plain writing near the hand-off and price phrases is no commitment and no counter-offer
+    ("handoff: the full plan is phased", "handoff:total_contract", _edit("handoff:total_contract", ("Our public senior rate",
+     "The full plan is three phases. Our public senior rate")), "honesty", True, ""),
+    ("handoff: provide that detail", "handoff:staffing", _edit("handoff:staffing", ("Today 7 Python",
+     "We can provide that detail on a call. Today 7 Python")), "honesty", True, ""),
+    ("handoff: clients like yours", "handoff:client_reference", _edit("handoff:client_reference", ("for Quarryline.",
+     "for Quarryline, as we do for clients like yours.")), "honesty", True, ""),
+    ("handoff: go with the smaller scope", "handoff:legal_terms", _edit("handoff:legal_terms", ("this week,",
+     "this week, and I would go with the smaller scope first,")), "honesty", True, ""),
+    ("handoff: in terms of timing", "handoff:legal_terms", _edit("handoff:legal_terms", ("Thanks for sending the MSA question for Quarryline.",
+     "Thanks for the MSA question; in terms of timing, this week is fine.")), "honesty", True, ""),
+    ("price: the band in an aside", "objection:price", _edit("objection:price", ("our rates are higher than many agencies",
+     "our rates, from $9,000 per engineer per month, are higher than many agencies")), "honesty", True, ""),
     ("handoff: restates their number", "handoff:price_outside_bands", _edit("handoff:price_outside_bands", (
      "Thanks for being direct about the budget at Quarryline.",
      "Thanks for being direct that $8,000 is your budget at Quarryline.")), "honesty", True, ""),
@@ -235,3 +269,41 @@ def test_task_word_limit_override():
     task = case_task("curious").model_copy(
         update={"constraints": case_task("curious").constraints.model_copy(update={"max_body_words": 30})})
     assert not score_email(task, GOOD["curious"].replace("Hi Daniel", "Subject: x\n\nHi Daniel")).checks["format"].passed
+
+
+# -- another company's guide: the token, limits and hand-off role are its own data ----------------
+ACME_GUIDE = str(ACME_DIR / "style_guide.yaml")
+
+
+def _acme_task(reply_class: str, reply: str, **constraints):
+    import json
+
+    row = json.loads((ACME_DIR / "tasks.jsonl").read_text().splitlines()[1])
+    row.update(task_id="acme/next-001", schema_version="1.1", kind="next_message")
+    row["thread"][-1]["body"] = reply
+    row["constraints"] = {"required_signals": [], "forbidden_phrases": [], "reply_class": reply_class, **constraints}
+    row.pop("reference", None)
+    return parse_task(row)
+
+
+def _acme(body: str) -> str:
+    return f"Subject: Re: Request: Quarryline's Series B hiring plan\n\nHi Daniel,\n\n{body}\n\nBest,\nTomas"
+
+
+@pytest.mark.parametrize(
+    ("reply_class", "answer", "constraints", "passes"),
+    [
+        ("hard_no", "NO_MESSAGE", {}, True),
+        ("hard_no", "NO_REPLY", {}, False),  # the shipped guide's token is just text under Acme's
+        ("soft_defer", _acme("Understood, the launch comes first at Quarryline. I will check back in March."), {}, True),
+        ("soft_defer", _acme("Understood, the launch comes first at Quarryline. I will check back in March. "
+                             + "Noted " * 40), {}, False),  # Acme's soft-defer limit is 50 words
+        ("engaged", _acme("Thanks for the MSA question for Quarryline. Our field lead will follow up on the terms."
+                          "\n\nWould 20 minutes on the scope be useful?"), {"handoff": "legal_terms"}, True),
+        ("engaged", _acme("Thanks for the MSA question for Quarryline. Our delivery lead will follow up on the terms."
+                          "\n\nWould 20 minutes on the scope be useful?"), {"handoff": "legal_terms"}, False),
+    ],
+)
+def test_another_companys_reply_rules(reply_class, answer, constraints, passes):
+    task = _acme_task(reply_class, "Not now, thanks.", **constraints)
+    assert score_email(task, answer, ACME_GUIDE).passed is passes
