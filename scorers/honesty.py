@@ -435,8 +435,11 @@ class Honesty(Check):
                 )
         as_of = dt.date.fromisoformat(view.task.as_of)
         touch = view.next_touch_months(s)
+        # The subject may name the month the body schedules ("Re: January" over "I will write again in
+        # January"): a label of the scheduled touch, not a claim.
+        scheduled = view.scheduled_months if s.paragraph == -1 else ()
         for name, month, start, _ in month_mentions(s.text):
-            if start in touch:
+            if start in touch or month in scheduled:
                 continue  # the month of the next touch (a next_message reply): scheduled, not claimed
             if not any(d.month == month for d in dates) and name not in view.prospect_text:
                 out.append(

@@ -19,6 +19,8 @@ from tenacious_bench.scoring import CHECK_NAMES, score_email
 from tenacious_bench.task import Task
 
 HALVES = ("tuning", "sealed")
+# Parts of the set: first emails (batches 1-2, w1-w9) and next messages (batch 3, w10-w12, issue #13).
+PARTS = ("all", "first_email", "next_message")
 # Gates (issue: natural writing): good emails pass, flawed ones fail, per-check kappa on the tuning half.
 MIN_GOOD_PASS = 0.95
 MIN_FLAWED_FAIL = 0.95
@@ -31,8 +33,13 @@ def _data(name: str) -> str:
 
 
 def load_tasks() -> dict[str, Task]:
-    """The task snapshot the emails were written against (later dataset versions cannot move it)."""
-    tasks = [Task.model_validate_json(line) for line in _data("tasks.jsonl").splitlines() if line.strip()]
+    """The task snapshots the emails were written against (later dataset versions cannot move them)."""
+    tasks = [
+        Task.model_validate_json(line)
+        for name in ("tasks.jsonl", "next_message_tasks.jsonl")
+        for line in _data(name).splitlines()
+        if line.strip()
+    ]
     return {t.task_id: t for t in tasks}
 
 
@@ -46,6 +53,7 @@ def load_rows(half: str | None = None) -> list[dict[str, Any]]:
 @dataclass(frozen=True)
 class NaturalReport:
     half: str
+    part: str
     n: int
     good: int
     good_passed: int
@@ -76,6 +84,7 @@ class NaturalReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "half": self.half,
+            "part": self.part,
             "n": self.n,
             "good": self.good,
             "good_passed": self.good_passed,
@@ -97,10 +106,16 @@ def _kappa(tp: int, tn: int, fp: int, fn: int) -> float:
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
 
 
-def evaluate(half: str) -> NaturalReport:
-    """Score one half with the current scorer. The sealed half reports aggregates only."""
+def evaluate(half: str, part: str = "all") -> NaturalReport:
+    """Score one half (all of it, or its first emails or next messages) with the current scorer.
+    The sealed half reports aggregates only."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; expected one of {', '.join(PARTS)}")
     tasks = load_tasks()
-    rows = load_rows(half)
+    rows = [
+        r for r in load_rows(half)
+        if part == "all" or (tasks[r["task_id"]].kind == "next_message") == (part == "next_message")
+    ]
     counts = {c: {"tp": 0, "tn": 0, "fp": 0, "fn": 0} for c in CHECK_NAMES}  # positive = fails
     good = good_passed = flawed = flawed_failed = 0
     disagreements: list[dict[str, Any]] = []
@@ -130,4 +145,4 @@ def evaluate(half: str) -> NaturalReport:
     per_check = {
         c: {**v, "failing_labels": v["tp"] + v["fn"], "kappa": round(_kappa(**v), 4)} for c, v in counts.items()
     }
-    return NaturalReport(half, len(rows), good, good_passed, flawed, flawed_failed, per_check, disagreements)
+    return NaturalReport(half, part, len(rows), good, good_passed, flawed, flawed_failed, per_check, disagreements)

@@ -55,9 +55,10 @@ _UNITS = {
     "one": 1,
 }
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# "one" is a count only before a counted noun; elsewhere it is an idiom ("one-pager", "one ask", "no one").
+# "one" is a count only before a counted noun; elsewhere it is an idiom ("one-pager", "one ask", "no one",
+# "one person owns the coordination": a single owner, not a head count).
 _ONE_NOUNS = regex.compile(
-    r"^[\s\-]*(?:more |additional |senior |junior |\w+ )?(?:engineers?|developers?|devs?|person|hires?|months?|weeks?|"
+    r"^[\s\-]*(?:more |additional |senior |junior |\w+ )?(?:engineers?|developers?|devs?|hires?|months?|weeks?|"
     r"hours?|minutes?|days?|years?|quarters?|case stud(?:y|ies)|roles?|openings?|positions?)\b"
 )
 

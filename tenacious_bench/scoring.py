@@ -152,6 +152,18 @@ class EmailView:
         return tuple(out)
 
     @functools.cached_property
+    def scheduled_months(self) -> frozenset[int]:
+        """The months (1-12) the body schedules the next touch for (see next_touch_months)."""
+        from tenacious_bench.numbers import month_mentions
+
+        return frozenset(
+            month
+            for s in self.sentences
+            for _, month, start, _ in month_mentions(s.text)
+            if start in self.next_touch_months(s)
+        )
+
+    @functools.cached_property
     def limits(self) -> tuple[int, int]:
         return limits_of(self.task, self.guide)
 

@@ -69,3 +69,23 @@ def test_sealed_report_carries_no_individual_failures() -> None:
     report = evaluate("sealed")
     assert report.disagreements == []
     assert json.dumps(report.to_dict())  # aggregates only, serialisable for docs/validity.md
+
+
+def test_next_message_part_covers_every_reply_class(rows: list[dict]) -> None:
+    tasks = load_tasks()
+    nm = [r for r in rows if tasks[r["task_id"]].kind == "next_message"]
+    assert len(nm) >= 75 and len({r["writer"] for r in nm}) == 3
+    assert {tasks[r["task_id"]].constraints.reply_class for r in nm} == {
+        "engaged", "curious", "soft_defer", "objection", "hard_no"}
+    assert {r["half"] for r in nm} == {"tuning", "sealed"}
+    # Hard-no answers are NO_REPLY rows, labelled as passing every check when good.
+    assert any(r["body"].strip() == "NO_REPLY" and all(r["labels"].values()) for r in nm)
+
+
+def test_parts_split_the_half() -> None:
+    whole = evaluate("tuning")
+    first, nxt = evaluate("tuning", "first_email"), evaluate("tuning", "next_message")
+    assert whole.n == first.n + nxt.n and first.n and nxt.n
+    assert whole.good == first.good + nxt.good
+    with pytest.raises(ValueError, match="unknown part"):
+        evaluate("tuning", "replies")

@@ -90,6 +90,12 @@ EX01 = [
         ((OFFER, "We place managed Python engineers and keep a one-pager on how."),),
         True,
     ),
+    (
+        "one person as a single owner is no head count (natural writing, batch 3)",
+        ((OFFER, "We place managed Python engineers. A delivery lead is embedded as well, so that one person "
+                 "owns the coordination."),),
+        True,
+    ),
     # -- natural writing (issue: scorer validity on natural writing) ------------------------------
     (
         "hedge scope: uncertainty in the next sentence, pointing back",

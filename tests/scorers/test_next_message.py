@@ -248,6 +248,22 @@ RULES = [
      "Thanks for the MSA question; in terms of timing, this week is fine.")), "honesty", True, ""),
     ("price: the band in an aside", "objection:price", _edit("objection:price", ("our rates are higher than many agencies",
      "our rates, from $9,000 per engineer per month, are higher than many agencies")), "honesty", True, ""),
+    # natural-writing tuning findings (batch 3): each row failed on the scorer before its fix
+    ("soft defer: the subject names the scheduled month", "soft_defer", {"subject": "Re: November", "body":
+     GOOD["soft_defer"].replace("March", "November")}, "honesty", True, ""),
+    ("soft defer: the subject names another month", "soft_defer", {"subject": "Re: June", "body":
+     GOOD["soft_defer"].replace("March", "November")}, "honesty", False, "month 'june'"),
+    ("handoff: the sender is the delivery lead", "handoff:client_reference", _edit("handoff:client_reference", (
+     "A reference request like this one is best handled by our delivery lead, who will follow up with what can be "
+     "shared for Quarryline.", "A reference request like this one needs care. As delivery lead, I will follow up "
+     "myself with what can be shared for Quarryline.")), "honesty", True, ""),
+    ("handoff: a delivery lead elsewhere follows up nothing", "handoff:client_reference", _edit(
+     "handoff:client_reference", ("A reference request like this one is best handled by our delivery lead, who will "
+     "follow up with what can be shared for Quarryline.", "A reference request like this one needs care, as any "
+     "delivery lead at Quarryline knows.")), "honesty", False, "does not say that the delivery lead will follow up"),
+    ("price: a budget-fitting mix", "objection:price", _edit("objection:price", ("a delivery lead embedded on request.",
+     "a delivery lead embedded on request. We could also put together a mix with junior engineers so that the "
+     "monthly figure works within your budget.")), "honesty", False, "counter-offer"),
     ("handoff: restates their number", "handoff:price_outside_bands", _edit("handoff:price_outside_bands", (
      "Thanks for being direct about the budget at Quarryline.",
      "Thanks for being direct that $8,000 is your budget at Quarryline.")), "honesty", True, ""),
