@@ -8,7 +8,7 @@ held-out tasks, the benchmark canary so no training builder can take them.
 
 Batch 1 (w1-w4) was split into halves by task before any scoring; batch 2 (w5-w8, written after the
 first scorer fixes, on tasks disjoint from batch 1) is tuning data only (halves.json lists its tasks
-as tuning). Batch 3 (w10-w12) answers the next-message tasks (issue #13; snapshot in
+as tuning). Batch 4 (w10-w12) answers the next-message tasks (issue #13; snapshot in
 next_message_tasks.jsonl, halves drawn by select_next_message.py before any answer was written).
 """
 

@@ -1,4 +1,4 @@
-"""Batch 3 of the natural-writing set: next-message tasks (issue #13), laid out for three blind writers.
+"""Batch 4 of the natural-writing set: next-message tasks (issue #13), laid out for three blind writers.
 
 Run once (seed fixed) over every dev and held-out next-message task: each task goes to one writer
 (w10-w12, distinct voices); the tasks are split into the tuning and sealed halves by a seeded draw
