@@ -28,12 +28,17 @@ DEFAULT_SEED = 2026
 N_PROGRAMMATIC = 440
 CREATED_AT = "2026-12-31"  # metadata.created_at of generated rows: fixed, so a rebuild is byte-identical
 SPLITS = ("train", "dev", "held_out")
-DATASET_VERSION = "1.1.0"
+DATASET_VERSION = "1.2.0"
 # Shipped dataset versions: the default (what build-dataset writes) lives in data/dataset/, each
 # earlier one, frozen with its own manifest and card, in data/dataset/<version>/, so earlier results
-# stay comparable (`load_split(split, version="1.0")`, `-T version=1.0`).
-VERSIONS = ("1.0", "1.1")
-DEFAULT_VERSION = "1.1"
+# stay comparable (`load_split(split, version="1.1")`, `-T version=1.1`).
+VERSIONS = ("1.0", "1.1", "1.2")
+DEFAULT_VERSION = "1.2"
+# Tasks added in 1.2 beside every 1.1 row (which stays byte-identical): programmatic tasks whose
+# company has other threads with other people there (schema 1.1 `other_threads`), and zero-signal
+# briefs (no required signal), by split.
+N_OTHER_THREADS = {"train": 18, "dev": 6, "held_out": 6}
+N_ZERO_SIGNAL = {"train": 12, "dev": 4, "held_out": 16}
 CARD_NAME = "README.md"
 MANIFEST_NAME = "manifest.json"
 
@@ -51,7 +56,7 @@ class CanaryError(ValueError):
 
 
 def package_data_dir(version: str | None = None) -> Path:
-    """The packaged dataset folder of a version: tenacious_bench/data/dataset for the default (1.1),
+    """The packaged dataset folder of a version: tenacious_bench/data/dataset for the default (1.2),
     tenacious_bench/data/dataset/<version> for a frozen earlier one."""
     root = Path(str(resources.files("tenacious_bench").joinpath("data", "dataset")))
     if version is None or version == DEFAULT_VERSION:
@@ -76,6 +81,8 @@ def _dates(task: Task) -> list[tuple[str, str]]:
     out = [("as_of", task.as_of)]
     out += [(f"signals[{s.id}].date", s.date) for s in task.signals if s.date]
     out += [(f"thread[{i}].date", m.date) for i, m in enumerate(task.thread)]
+    out += [(f"other_threads[{j}][{i}].date", m.date)
+            for j, thread in enumerate(task.other_threads or []) for i, m in enumerate(thread)]
     return out
 
 
@@ -126,9 +133,14 @@ def _with_reference(row: dict[str, Any], seed: int) -> dict[str, Any]:
 
 
 def build_rows(seed: int = DEFAULT_SEED, *, n_programmatic: int = N_PROGRAMMATIC,
-               hand_authored: Path | None = None) -> dict[str, list[dict[str, Any]]]:
-    """All rows by split, validated and sealed; `hand_authored=None` uses the packaged file if it exists."""
-    rows = generate_tasks(seed, n_programmatic, cutoff=CUTOFF, canary=CANARY, created_at=CREATED_AT)
+               hand_authored: Path | None = None, other_threads: dict[str, int] | None = None,
+               zero_signal: dict[str, int] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """All rows by split, validated and sealed; `hand_authored=None` uses the packaged file if it exists.
+    `other_threads` and `zero_signal` (tasks per split added in 1.2) default to N_OTHER_THREADS and
+    N_ZERO_SIGNAL; give `{}` for none."""
+    rows = generate_tasks(seed, n_programmatic, cutoff=CUTOFF, canary=CANARY, created_at=CREATED_AT,
+                          other_threads=N_OTHER_THREADS if other_threads is None else other_threads,
+                          zero_signal=N_ZERO_SIGNAL if zero_signal is None else zero_signal)
     path = hand_authored if hand_authored is not None else hand_authored_path()
     if path.is_file():
         rows += [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in load_tasks(path)]
@@ -199,7 +211,7 @@ def load_manifest(data_dir: str | Path | None = None, version: str | None = None
 
 
 def load_split(name: str, data_dir: str | Path | None = None, version: str | None = None) -> list[Task]:
-    """Validated tasks of one split of the packaged dataset (of `version`, default 1.1; or of `data_dir`)."""
+    """Validated tasks of one split of the packaged dataset (of `version`, default 1.2; or of `data_dir`)."""
     if name not in SPLITS:
         raise ValueError(f"unknown split {name!r}; expected one of {SPLITS}")
     d = Path(data_dir) if data_dir is not None else package_data_dir(version)

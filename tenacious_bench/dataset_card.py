@@ -169,8 +169,8 @@ def review_section() -> str:
 def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
                 data_files: dict[str, str] | None = None, repo_id: str | None = None) -> str:
     """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files
-    (then the frozen 1.0 files are a second config, `v1.0`)."""
-    from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION
+    (then each frozen earlier version's files are a config of their own: `v1.0`, `v1.1`)."""
+    from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION, DEFAULT_VERSION, VERSIONS
 
     splits = list(by_split)
     all_rows = [r for rs in by_split.values() for r in rs]
@@ -204,7 +204,8 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
         *(
             []
             if data_files
-            else ["- config_name: v1.0", "  data_files:", *[f"  - split: {s}\n    path: 1.0/{s}.jsonl" for s in splits]]
+            else [line for v in VERSIONS if v != DEFAULT_VERSION for line in
+                  (f"- config_name: v{v}", "  data_files:", *[f"  - split: {s}\n    path: {v}/{s}.jsonl" for s in splits])]
         ),
         "---",
     ])
