@@ -41,6 +41,7 @@ N_OTHER_THREADS = {"train": 18, "dev": 6, "held_out": 6}
 N_ZERO_SIGNAL = {"train": 12, "dev": 4, "held_out": 16}
 CARD_NAME = "README.md"
 MANIFEST_NAME = "manifest.json"
+REVIEW_NAME = "review.json"
 
 
 class DatasetError(ValueError):
@@ -189,17 +190,38 @@ def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *
     card = render_card(by_split, seed=seed).encode("utf-8")
     (out / CARD_NAME).write_bytes(card)
     files[CARD_NAME] = {"sha256": hashlib.sha256(card).hexdigest()}
+    review = package_data_dir() / REVIEW_NAME  # the task-quality review the card renders (hand-kept)
+    if review.is_file():
+        data = review.read_bytes()
+        if (out / REVIEW_NAME).resolve() != review.resolve():
+            (out / REVIEW_NAME).write_bytes(data)
+        files[REVIEW_NAME] = {"sha256": hashlib.sha256(data).hexdigest()}
     manifest = {
         "dataset_version": DATASET_VERSION,
         "generator_version": GENERATOR_VERSION,
         "seed": seed,
         "n_programmatic": n_programmatic,
+        "added": {"other_threads": N_OTHER_THREADS, "zero_signal": N_ZERO_SIGNAL},
         "cutoff": CUTOFF.isoformat(),
         "canary": CANARY,
         "files": files,
+        "reply_classification": reply_classification_files(),
     }
     (out / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def reply_classification_files() -> dict[str, Any]:
+    """The reply-classification items of this version (their own folder, `data/reply_classification`, with
+    their own manifest and generator): the sha256 of every file, so this manifest pins them too."""
+    folder = Path(str(resources.files("tenacious_bench").joinpath("data", "reply_classification")))
+    if not (folder / MANIFEST_NAME).is_file():
+        return {}
+    own = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    files = {p.name: {"sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                      **({"rows": own["files"][p.name]["rows"]} if p.name in own.get("files", {}) else {})}
+             for p in sorted(folder.iterdir()) if p.is_file()}
+    return {"path": "../reply_classification", "dataset_version": own.get("dataset_version"), "files": files}
 
 
 def load_manifest(data_dir: str | Path | None = None, version: str | None = None) -> dict[str, Any]:

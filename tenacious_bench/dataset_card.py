@@ -84,6 +84,28 @@ def counts(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     return out
 
 
+def additions(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, int]]:
+    """Per split: rows with other threads, zero-signal rows, and the rows the 1.2 generator added
+    (`metadata.generator.version` = GENERATOR_VERSION; the sweep's rows keep SWEEP_VERSION)."""
+    from tenacious_bench.authoring.programmatic import SWEEP_VERSION
+
+    def added(r: dict[str, Any]) -> bool:
+        version = (r["metadata"].get("generator") or {}).get("version")
+        return version == GENERATOR_VERSION and version != SWEEP_VERSION
+
+    return {
+        s: {
+            "other_threads": sum(1 for r in rs if r.get("other_threads")),
+            "zero_signal": sum(1 for r in rs if not r["constraints"]["required_signals"]),
+            "added": sum(1 for r in rs if added(r)),
+            "added_other_threads": sum(1 for r in rs if added(r) and r.get("other_threads")),
+            "added_zero_signal": sum(1 for r in rs if added(r) and not r.get("other_threads")
+                                     and not r["constraints"]["required_signals"]),
+        }
+        for s, rs in by_split.items()
+    }
+
+
 def _table(title: str, data: dict[str, dict[str, int]], splits: list[str]) -> str:
     values = sorted({v for d in data.values() for v in d})
     lines = [f"| {title} | " + " | ".join(splits) + " | total |", "|---" * (len(splits) + 2) + "|"]
@@ -183,6 +205,14 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
     probe_counts = Counter(p for r in all_rows for p in r["metadata"]["probe_ids"])
     conf_counts = Counter(s["confidence"] for r in all_rows for s in r["signals"])
     zero = sum(1 for r in all_rows if not r["constraints"]["required_signals"])
+    add = additions(by_split)
+    add_table = "\n".join(
+        f"| {label} | " + " | ".join(str(add[sp][key]) for sp in splits) + f" | {sum(add[sp][key] for sp in splits)} |"
+        for label, key in (("rows with other threads", "other_threads"), ("zero-signal rows", "zero_signal"),
+                           ("added in 1.2", "added"), ("added: other threads", "added_other_threads"),
+                           ("added: zero-signal briefs", "added_zero_signal"))
+    )
+    add_header = "| rows | " + " | ".join(splits) + " | total |\n" + "|---" * (len(splits) + 2) + "|"
     forbidden = sum(1 for r in all_rows if r["constraints"]["forbidden_phrases"])
     size_line = "n<1K" if n < 1000 else "1K<n<10K"
     header = "\n".join([
@@ -244,7 +274,8 @@ carry it; the project's training-data builders refuse them.
 | total | {n} |
 
 - **Time shift.** Cutoff: **{CUTOFF.isoformat()}**. Every date of a held-out row (`as_of`, signal
-  dates, thread dates) is on or after the cutoff; every date of a train or dev row is before it.
+  dates, thread dates, other threads' dates) is on or after the cutoff; every date of a train or dev
+  row is before it.
 - **Phrasing hold-out.** Programmatic held-out rows draw their signal texts, confidence qualifiers
   and prospect replies only from the last third of each phrasing pool, which train and dev never use.
 - **References.** Train and dev rows carry a `reference` email that passes all five checks (the
@@ -266,7 +297,11 @@ carry it; the project's training-data builders refuse them.
 
 - `programmatic`: seeded sweeps (`tenacious_bench/authoring/programmatic.py`, generator
   v{GENERATOR_VERSION}, seed {seed}) over fictional companies, people, industries, cities and dates,
-  with signals of every type and probe dimensions listed below.
+  with signals of every type and probe dimensions listed below. Each row's
+  `metadata.generator.version` names the generator version that first produced it: the 440-task
+  sweep is generated exactly as by 1.3.0 (so 1.1's rows stay byte-identical) and keeps `1.3.0`; the
+  rows added in 1.2 carry `{GENERATOR_VERSION}`; they come from a seeded stream of their own, so
+  they shift none of the sweep's draws.
 - `hand_authored`: adversarial tasks written by hand (`tenacious_bench/authoring/hand_authored.jsonl`),
   each tempting a specific failure (see `metadata.notes`).
 - `trace_derived` and `llm_synthesis`: tooling exists in `tenacious_bench/authoring/`; this release
@@ -324,16 +359,53 @@ problems; version 1.0: {old_problems}):
 
 {rule_lines}
 
+## Other threads and zero-signal briefs
+
+{add_header}
+{add_table}
+
+- **Other threads** (schema 1.1, `other_threads`): a list of threads, each a list of thread items
+  (`from`, `channel`, `date`, `subject`, `body`, as in `thread`), that Tenacious holds with *another
+  person* at the prospect's company: our first email to a colleague of the prospect and the
+  colleague's answer, which names facts of its own (a named project, a team size of a kind the
+  bench does not list, a month), signed with the colleague's name and title. The email must not
+  refer to them (`../shared/domain/replies.md`, "Several threads at one company"): naming one of
+  their facts fails `honesty` with a reason naming the other thread (`other_thread`). A row with
+  other threads declares `"schema_version": "1.1"`; every other row stays `"1.0"`. Probe `P25`.
+  Coherence rules `other_thread_person`, `other_thread_facts` and `other_thread_dates` (below) hold
+  them to another person at the same company, with facts distinct from the task's signals, dated
+  before `as_of` (and on the split's side of the cutoff).
+- **Zero-signal briefs** (no required signal; the `zero_signal=yes` slice of both harnesses): only
+  unrequired weak signals (the segment's own signal as a low or very low confidence rumour, sometimes
+  noise beside it); nothing may be named as fact and nothing invented.
+
 ## Versions and changelog
 
-Version 1.1 is the default (`load_split(split)`, `-T version=1.1`, config `default`); version 1.0
-stays loadable and scorable, frozen with its own manifest and card in `1.0/`
-(`load_split(split, version="1.0")`, `-T version=1.0`, `datasets.load_dataset(DIR, "v1.0")`). Task ids
-are kept: every id keeps its split, segment, kind and scenario (most keep their company too), while
-its brief is regenerated with the fixes below, so details and probe sets can differ; compare
-results within one version. The canary, the cutoff and the seed are unchanged.
+Version 1.2 is the default (`load_split(split)`, `-T version=1.2`, config `default`); versions 1.1 and
+1.0 stay loadable and scorable, each frozen with its own manifest and card in `1.1/` and `1.0/`
+(`load_split(split, version="1.1")`, `-T version=1.1`, lm-eval `--metadata '{{"dataset_version": "1.1"}}'`,
+`datasets.load_dataset(DIR, "v1.1")`; the same with 1.0), so results on them stay comparable. The
+canary, the cutoff and the seed are unchanged in every version.
 
-**1.1** (generator 1.3.0; 1.1.0 before the round-1 task-quality review, 1.2.0 before round 2):
+**1.2** (generator {GENERATOR_VERSION}): every row of 1.1 is in 1.2 byte for byte (ids, briefs,
+references, hashes of withheld references, canary), in the same split; 1.2 adds
+{sum(add[sp]["added"] for sp in splits)} programmatic rows numbered after them
+({", ".join(f"{sp} {add[sp]['added']}" for sp in splits)}):
+- {sum(add[sp]["added_other_threads"] for sp in splits)} email tasks whose company has another thread
+  with another person there ({", ".join(f"{sp} {add[sp]['added_other_threads']}" for sp in splits)}):
+  cold, warm-reply and re-engagement tasks of the usual scenarios, each with one other thread; train
+  and dev references pass all five checks with the other-thread rule in force.
+- {sum(add[sp]["added_zero_signal"] for sp in splits)} cold zero-signal briefs
+  ({", ".join(f"{sp} {add[sp]['added_zero_signal']}" for sp in splits)}): held-out now holds
+  {add["held_out"]["zero_signal"] if "held_out" in add else 0} tasks with no required signal (1.1: 5).
+- Three coherence rules for other threads; `channel_consistent` also covers their messages.
+- The contamination checker also reads other threads (text and dates) and the reply-classification
+  items (held-out items against train and dev items).
+
+**1.1** (generator 1.3.0; 1.1.0 before the round-1 task-quality review, 1.2.0 before round 2). Task ids
+of 1.0 are kept: every id keeps its split, segment, kind and scenario (most keep their company too),
+while its brief is regenerated with the fixes below, so details and probe sets can differ; compare
+results within one version.
 - Every segment label rests on a signal of its type: zero-signal briefs now carry the segment's
   own signal as an unrequired rumour (low confidence; never very low, rule `segment_framing`), and warm replies, referrals and
   AI-gating briefs always carry it (was: 103 rows with a label no signal supported).
@@ -374,9 +446,9 @@ results within one version. The canary, the cutoff and the seed are unchanged.
 
 ## Fields added to the contract
 
-`metadata.canary` (held-out only), `metadata.reference_sha256` (held-out only),
-`metadata.generator` (programmatic rows: generator name, version, seed and scenario) and
-`metadata.notes` (hand-authored rows). Signal fact keys beyond the contract's known keys (each keeps
+`other_threads` (schema 1.1, above), `metadata.canary` (held-out only), `metadata.reference_sha256`
+(held-out only), `metadata.generator` (programmatic rows: generator name, the version that first
+produced the row, seed, scenario and industry) and `metadata.notes` (hand-authored rows). Signal fact keys beyond the contract's known keys (each keeps
 one type across the files): {", ".join(f"`{k}`" for k in extra_keys)}.
 
 ## Known limitations

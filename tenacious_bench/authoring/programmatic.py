@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from tenacious_bench.coherence import (
     _EXISTENCE_DOUBT,
     _IMPLAUSIBLE_SOURCE,
@@ -744,7 +746,10 @@ class _Generator:
         cfirst, clast = self.person(d, avoid_first=taken_first)
         ctitle = d.rng.choice([t for t in OTHER_TITLES if t != w["title"]])  # someone else, another role
         names = [n for n in PROJECT_NAMES if n not in own and n.split()[-1] not in own]
-        project = d.rng.choice(PROJECT_KINDS).format(name=d.rng.choice(names))
+        # A kind with no capitalised word after the name ("Project Tern API v2 rollout" would read as one
+        # longer name, which an email naming "Project Tern" does not repeat).
+        kinds = [k for k in PROJECT_KINDS if not regex.search(r"\{name\} \p{Lu}", k)]
+        project = d.rng.choice(kinds).format(name=d.rng.choice(names))
         team = d.rng.choice(OTHER_TEAMS)
         n = d.rng.randint(2, 9)
         reply_date = as_of - dt.timedelta(days=offsets[1])
