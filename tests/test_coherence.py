@@ -258,6 +258,8 @@ def test_no_reference_sentence_in_more_than_five_percent(versions):
     st = sentence_stats([t for t in versions["1.1"] if t.reference is not None], top=1)
     [(sentence, _, share)] = st["most_frequent"]
     assert share <= 0.05, sentence
+    [(sentence, _, share)] = sentence_stats([t for t in versions["1.2"] if t.reference is not None], top=1)["most_frequent"]
+    assert share <= 0.05, sentence
     old = sentence_stats([t for t in versions["1.0"] if t.reference is not None], top=1)
     assert old["most_frequent"][0][2] > 0.05  # the 1.0 references failed it
 
