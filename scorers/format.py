@@ -19,6 +19,8 @@ _TEMPLATE = regex.compile(
     r"|(?<![\p{L}])(?:TBD|TODO|FIXME|INSERT [A-Z ]+)(?![\p{L}])"
     r"|_{3,}"
 )
+# A line of a bulleted or numbered list ("- Python teams", "2) Data").
+_LIST_LINE = regex.compile(r"^\s*(?:[-*\u2022\u00b7\u2023\u25aa\u2013\u2014+]|\d{1,2}[.)])\s+\S")
 _ALL_CAPS_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}{4,}(?![\p{L}])")
 
 
@@ -73,13 +75,25 @@ class Format(Check):
 
         n_words = count_words(view.email.content)
         if n_words > max_words:
+            cls = view.reply_class
             reasons.append(
                 Reason(
                     "body_too_long",
-                    f"body has {n_words} words, limit {max_words}",
-                    {"words": n_words, "limit": max_words},
+                    f"body has {n_words} words, limit {max_words}" + (f" (a {cls} reply)" if cls else ""),
+                    {"words": n_words, "limit": max_words, **({"reply_class": cls} if cls else {})},
                 )
             )
+        if view.reply_class is not None and view.reply_class in g.replies["no_list_classes"]:
+            for line in view.email.content.split("\n"):
+                if _LIST_LINE.match(line):
+                    reasons.append(
+                        Reason(
+                            "list_in_reply",
+                            f"a {view.reply_class} reply has no bulleted or numbered list: {line.strip()!r}",
+                            {"line": line.strip(), "reply_class": view.reply_class},
+                        )
+                    )
+                    break
 
         for m in _TEMPLATE.finditer(raw_text):
             reasons.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from tenacious_bench.scorers.base import Check
 
 from tenacious_bench.mentions import NAMING, anchor_token_lists, find_mentions
-from tenacious_bench.numbers import canonical_tokens, contains_sequence, stem
+from tenacious_bench.numbers import canonical_tokens, contains_sequence, find_numbers, stem
 from tenacious_bench.prompts import render_brief
 from tenacious_bench.scoring import EmailView, Reason, Sentence, task_cached
 from tenacious_bench.task import Task
@@ -129,6 +129,27 @@ def _thread_request_words(task: Task) -> frozenset[str]:
     return frozenset(words - _GENERIC)
 
 
+def _starter_floor(view: EmailView) -> list[Reason]:
+    """A small proof-of-concept reply names the starter-project floor: a dollar amount inside the
+    pricing band the style guide names (replies.objections.small_poc.floor_band), in a sentence of
+    the writer's own."""
+    name = view.guide.replies["objections"]["small_poc"]["floor_band"]
+    band = next(b for b in view.task.pricing_bands if normalize(b.name) == normalize(name))
+    for s in view.sentences:
+        if is_pasted(view, s):
+            continue
+        if any(n.kind == "money" and band.usd_low <= n.value <= band.usd_high for n in find_numbers(s.text)):
+            return []
+    return [
+        Reason(
+            "no_starter_floor",
+            f"a small proof-of-concept reply names the {name} from the pricing bands "
+            f"(${band.usd_low:,} to ${band.usd_high:,} {band.unit}); no amount in that band is named",
+            {"band": name, "usd_low": band.usd_low, "usd_high": band.usd_high},
+        )
+    ]
+
+
 class Grounding(Check):
     name = "grounding"
 
@@ -161,6 +182,8 @@ class Grounding(Check):
                     {"company": task.prospect.company},
                 )
             )
+        if view.reply_class == "objection" and task.constraints.objection == "small_poc":
+            reasons += _starter_floor(view)
         mentions = [m for m in find_mentions(view) if m.how in NAMING]
         for sid in task.constraints.required_signals:
             signal = task.signals_by_id[sid]

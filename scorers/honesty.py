@@ -12,7 +12,9 @@ import regex
 from tenacious_bench.scorers.base import Check
 
 from tenacious_bench.mentions import Mention, anchor_token_lists, find_mentions
-from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers
+from tenacious_bench.numbers import MONTH_RE as _MONTH_RE
+from tenacious_bench.numbers import MONTHS as _MONTHS
+from tenacious_bench.numbers import NumberMention, contains_sequence, find_numbers, month_mentions
 from tenacious_bench.scope import clause_at, negated
 from tenacious_bench.scoring import EmailView, Reason, Sentence, _prospect_text, task_cached
 from tenacious_bench.task import Task
@@ -42,35 +44,6 @@ _REFERENCE_TO_PROSPECT = regex.compile(
     r"\b(?:you asked|you mentioned|you requested|you need|you are looking|you wrote|you said|your request|asked for|"
     r"requested|you are hiring|you have|your team|open roles?|posted|postings?|listed)\b"
 )
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_MONTH_RE = regex.compile(
-    r"(?<![\p{L}])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![\p{L}])"
-)
 _RELATIVE_PAST = regex.compile(
     r"\b(last (?:week|month|quarter|year)|yesterday|earlier this (?:week|month|quarter|year))\b"
 )
@@ -95,8 +68,6 @@ _BACK_CONDITION = regex.compile(
     r"news|mention|memo|figure|number|numbers|signal|coverage|item|source))\b|\bif so\b|\bif (?:i am|i'm|we are) right\b"
 )
 _NEXT_WORD = regex.compile(r"[\s-]*(\w+)")
-_DAY_AFTER = regex.compile(r"\s+\d")
-_MONTH_PREPOSITION = regex.compile(r"\b(?:in|since|early|late|mid|last|this|of)\s+$")
 _OPEN_QUESTION = regex.compile(r"\b(?:whether|if|asked|ask)\b")
 _REFERRED_BACK = regex.compile(r"\b(?:those|these|the first|all|the)\s*$")
 _LIST_MARKER = regex.compile(r"^\(?\d{1,2}[.)]$")
@@ -314,6 +285,8 @@ class Honesty(Check):
             if (month_before and before.rstrip().endswith(month_before.group(1))) or (
                 after and after[0] in _MONTHS
             ):
+                if any(abs(start - n.start) <= 12 for start in view.next_touch_months(s)):
+                    continue  # "I will check back on March 3": the next touch, not a claim
                 month = (
                     _MONTHS[month_before.group(1)]
                     if month_before and before.rstrip().endswith(month_before.group(1))
@@ -461,15 +434,10 @@ class Honesty(Check):
                     )
                 )
         as_of = dt.date.fromisoformat(view.task.as_of)
-        for m in _MONTH_RE.finditer(s.text):
-            name = m.group(1)
-            if (
-                name in ("may", "mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep", "apr", "feb")
-                and not _DAY_AFTER.match(s.text[m.end() : m.end() + 8])
-                and not _MONTH_PREPOSITION.search(s.text[max(0, m.start() - 12) : m.start()])
-            ):
-                continue  # "may" the verb, abbreviations without a date after them
-            month = _MONTHS[name]
+        touch = view.next_touch_months(s)
+        for name, month, start, _ in month_mentions(s.text):
+            if start in touch:
+                continue  # the month of the next touch (a next_message reply): scheduled, not claimed
             if not any(d.month == month for d in dates) and name not in view.prospect_text:
                 out.append(
                     Reason(
@@ -498,15 +466,28 @@ class Honesty(Check):
         out = []
         sentences = [x.text for x in view.sentences] + ([] if view.subject_is_quoted else [view.subject_norm])
         quotes = [x.quote for x in view.sentences] + ([] if view.subject_is_quoted else [view.email.subject or ""])
+        # A reply to a price objection may not raise a discount or price cut at all, even when the
+        # prospect asked for one or as a question; declining one ("we do not discount") is fine.
+        price_objection = view.reply_class == "objection" and task.constraints.objection == "price"
         for sentence, quote in zip(sentences, quotes, strict=True):
             for hit in g.honesty_set("pressure_phrases").find(sentence):
                 said = sentence[hit.start : hit.end]
                 if negated(sentence, hit.start, hit.end, g):
                     continue  # "there is no deadline", "I cannot offer 20% off": denying is not inventing
-                if _word_re(said).search(view.prospect_text) and not _GRANTS.search(sentence):
-                    continue  # the prospect's own deadline or request, referred to and not granted
                 if _THEIR_OWN.search(sentence[max(0, hit.start - 40) : hit.start]) and said in _TIMELINE_WORDS:
                     continue  # "a weekly check against your deadline": the prospect's, not ours
+                if price_objection:
+                    out.append(
+                        Reason(
+                            "price_concession",
+                            f"price objection: no discount, price cut or pressure, even as a question or when "
+                            f"the prospect asked: {said!r} in {quote!r}",
+                            {"phrase": said, "sentence": quote},
+                        )
+                    )
+                    continue
+                if _word_re(said).search(view.prospect_text) and not _GRANTS.search(sentence):
+                    continue  # the prospect's own deadline or request, referred to and not granted
                 out.append(
                     Reason(
                         "invented_pressure",
@@ -514,6 +495,11 @@ class Honesty(Check):
                         {"phrase": said, "sentence": quote},
                     )
                 )
+        if price_objection:
+            out += _found(view, "objections.price.counter_offers", "counter_offer",
+                          "price objection: no counter-offer: {said!r} in {quote!r}")
+        if view.reply_class is not None and task.constraints.handoff is not None:
+            out += _handoff(view)
         # Growth claims are about hiring pace: only a high-confidence job-post signal supports one.
         strong = any(s.confidence == "high" and s.type == "job_posts" for s in task.signals)
         if not strong:
@@ -602,6 +588,60 @@ class Honesty(Check):
                         )
                     )
         return out
+
+
+def _negated_hit(view: EmailView, text: str, start: int, end: int) -> bool:
+    """A phrase in a negation's scope, or one holding its own negation ("our delivery lead will not
+    need to follow up", "we can not sign")."""
+    return negated(text, start, end, view.guide) or view.guide.negation_pre.any(text[start:end])
+
+
+def _found(view: EmailView, path: str, code: str, message: str, **details) -> list[Reason]:
+    """A reason per sentence of the writer's own holding a phrase of the replies set at `path`
+    outside a negation's scope ("we will not match their rate" declines)."""
+    out = []
+    phrases = view.reply_set(path)
+    for s in view.sentences:
+        for hit in phrases.find(s.text):
+            said = s.text[hit.start : hit.end]
+            if _negated_hit(view, s.text, hit.start, hit.end):
+                continue
+            out.append(
+                Reason(code, message.format(said=said, quote=s.quote), {"phrase": said, "sentence": s.quote, **details})
+            )
+            break
+    return out
+
+
+def _handoff(view: EmailView) -> list[Reason]:
+    """A hand-off trigger in the prospect's reply: the reply says the delivery lead will follow up, and
+    commits to nothing only they can confirm (the number rules apply as to every email)."""
+    r = view.guide.replies["handoff"]
+    role, trigger = r["role"], view.task.constraints.handoff
+    out = []
+    said = [
+        s for s in view.sentences
+        for h in view.reply_set("handoff.phrases").find(s.text)
+        if not _negated_hit(view, s.text, h.start, h.end)
+    ]
+    if not said:
+        out.append(
+            Reason(
+                "no_handoff",
+                f"hand-off ({trigger.replace('_', ' ')}): the reply does not say that the {role} will follow up",
+                {"handoff": trigger},
+            )
+        )
+    for kind in r["commitments"]:
+        out += _found(
+            view,
+            f"handoff.commitments.{kind}",
+            "handoff_commitment",
+            f"hand-off: commits to what the {role} must confirm ({kind.replace('_', ' ')}): {{said!r}} in {{quote!r}}",
+            handoff=trigger,
+            commitment=kind,
+        )
+    return out
 
 
 def _stack_words(task: Task, g) -> dict[str, str]:

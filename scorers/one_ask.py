@@ -13,7 +13,7 @@ import regex
 from tenacious_bench.scorers.base import Check
 from tenacious_bench.scorers.grounding import is_pasted
 
-from tenacious_bench.numbers import find_numbers
+from tenacious_bench.numbers import find_numbers, month_mentions
 from tenacious_bench.scoring import CheckResult, EmailView, Reason, Sentence
 
 # Clause-initial request verbs; three or more in one sentence make a list of requests.
@@ -141,6 +141,10 @@ class OneAsk(Check):
             for s, c in asks
         ]
         problems: list[Reason] = []
+        cls = view.reply_class
+        replies = view.guide.replies if cls is not None else None
+        if replies is not None and cls in replies["next_touch_month_classes"]:
+            problems += _next_touch_month(view, cls)
         if not asks:
             # A closing question to the reader asks for a reply ("Is that a live question for you, or
             # is the team set for now?"), when nothing else in the email asks for anything.
@@ -158,7 +162,19 @@ class OneAsk(Check):
                         {"sentence": closing[-1].text, "categories": ["reply"], "paragraph": closing[-1].paragraph},
                     )
                 )
-        if not asks:
+        if replies is not None and cls in replies["no_ask_classes"]:
+            # A soft defer closes graciously: any call to action (a question, a link, "let me know") is one too many.
+            # An explicit "no reply needed" asks nothing of a prospect who has deferred.
+            problems += [
+                Reason(
+                    "ask_not_allowed",
+                    f"a {cls} reply has no call to action; found ({', '.join(sorted(c))}): {s.quote!r}",
+                    {"sentence": s.quote, "categories": sorted(c), "reply_class": cls},
+                )
+                for s, c in asks
+                if c != {"no_reply"}
+            ]
+        elif not asks:
             problems.append(Reason("no_ask", "no call to action found"))
         elif len(asks) > 1:
             problems.append(
@@ -187,3 +203,29 @@ class OneAsk(Check):
                     )
                 )
         return CheckResult(self.name, not problems, tuple(problems + found))
+
+
+def _next_touch_month(view: EmailView, cls: str) -> list[Reason]:
+    """The reply names a specific month for the next touch, in a sentence that schedules it ("I will
+    check back in March"). "Next quarter", "Q2" or "in a few months" name no month."""
+    if any(view.next_touch_months(s) for s in view.sentences):
+        return []
+    months = [(s, name) for s in view.sentences for name, *_ in month_mentions(s.text)]
+    vague = [
+        (s, s.text[h.start : h.end]) for s in view.sentences for h in view.reply_set("next_touch.vague_times").find(s.text)
+    ]
+    if vague:
+        s, said = vague[0]
+        why = f"{said!r} names no month: {s.quote!r}"
+    elif months:
+        s, name = months[0]
+        why = f"the month {name!r} is not in a clause that schedules the next touch: {s.quote!r}"
+    else:
+        why = "no month is named"
+    return [
+        Reason(
+            "no_next_touch_month",
+            f"a {cls} reply names a specific month for the next touch (\"I will check back in March\"); {why}",
+            {"reply_class": cls},
+        )
+    ]

@@ -233,3 +233,121 @@ def format_report(report: BaselineReport) -> str:
     failures = report.gate_failures()
     lines.append("gate: PASS" if not failures else "gate: FAIL\n  " + "\n  ".join(failures))
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------
+# Next-message tasks (kind next_message): three null answers. `NO_REPLY` is the right answer on a
+# hard no, so it is scored on the other tasks, and on hard-no tasks reported apart (a sanity figure:
+# 1.0 there means the scorer lets the one right answer through).
+# ------------------------------------------------------------------------------------------------
+# One polite, generic reply, the same for every task: a Re: subject, a thank-you, a service fact, one
+# 15-minute ask and a full signature. It answers no question and names nothing about the prospect.
+CONSTANT_REPLY = """Subject: Re: your reply
+
+Hi there,
+
+Thank you for getting back to me, and for taking the time to reply.
+
+We place managed engineering teams with at least three hours of overlap with your time zone, \
+typically deployed in about two weeks.
+
+Would 15 minutes next week be useful?
+
+Best,
+Yabi
+Research Partner
+Tenacious Intelligence Corporation
+gettenacious.com"""
+
+
+def no_reply(task: Task, guide: StyleGuide) -> str:
+    """The style guide's no-reply token (NO_REPLY), alone."""
+    return guide.no_reply_token
+
+
+def constant_reply(task: Task, guide: StyleGuide) -> str:
+    return CONSTANT_REPLY
+
+
+def thread_echo(task: Task, guide: StyleGuide) -> str:
+    """The thread so far (every message's subject and body, oldest first), echoed back as the answer."""
+    return "\n\n".join(f"Subject: {m.subject}\n\n{m.body}" if m.subject else m.body for m in task.thread)
+
+
+NEXT_MESSAGE_BASELINES: dict[str, Callable[[Task, StyleGuide], str]] = {
+    "no_reply": no_reply,
+    "constant_reply": constant_reply,
+    "thread_echo": thread_echo,
+}
+HARD_NO = "hard_no"
+
+
+@dataclass
+class NextMessageBaselineReport:
+    """The next-message null baselines on one split: each scored on the tasks where it is wrong (for
+    `no_reply`, every task but the hard-no ones), and `no_reply` on the hard-no tasks apart."""
+
+    label: str
+    n_tasks: int
+    results: dict[str, BaselineResult]
+    no_reply_on_hard_no: BaselineResult
+
+    def gate_failures(self) -> list[str]:
+        out = []
+        if self.n_tasks == 0:
+            out.append(f"{self.label}: no next-message tasks")
+        for r in self.results.values():
+            if r.pass_at_1 > GATE_PASS_AT_1:
+                out.append(f"{self.label}: next-message baseline {r.name} pass@1 {r.pass_at_1:.3f} > {GATE_PASS_AT_1} "
+                           f"on the {r.n_tasks} tasks where it is wrong")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": "next_message",
+            "n_tasks": self.n_tasks,
+            "baselines": [r.to_dict() for r in self.results.values()],
+            "no_reply_on_hard_no": self.no_reply_on_hard_no.to_dict(),
+            "gate": {"max_pass_at_1": GATE_PASS_AT_1, "failures": self.gate_failures()},
+        }
+
+
+def run_next_message_baselines(
+    tasks: Sequence[Task], *, label: str, style_guide: StyleGuide | str | None = None
+) -> NextMessageBaselineReport:
+    """Score the three next-message null answers on next_message tasks (others are refused)."""
+    wrong_kind = [t.task_id for t in tasks if t.kind != "next_message"]
+    if wrong_kind:
+        raise ValueError(f"next-message baselines take next_message tasks only; got {', '.join(wrong_kind[:3])}")
+    guide = load_style_guide(style_guide)
+    results = {name: BaselineResult(name) for name in NEXT_MESSAGE_BASELINES}
+    on_hard_no = BaselineResult("no_reply (hard_no tasks)")
+    for task in tasks:
+        hard_no = task.constraints.reply_class == HARD_NO
+        for name, fn in NEXT_MESSAGE_BASELINES.items():
+            r = on_hard_no if (name == "no_reply" and hard_no) else results[name]
+            score = score_email(task, fn(task, guide), guide)
+            r.n_tasks += 1
+            r.n_passed += score.passed
+            if score.passed:
+                r.passed_tasks.append(task.task_id)
+            for c in CHECK_NAMES:
+                r.check_passes[c] += score.checks[c].passed
+    return NextMessageBaselineReport(label, len(tasks), results, on_hard_no)
+
+
+def format_next_message_report(report: NextMessageBaselineReport) -> str:
+    short = {"banned_phrases": "banned", "format": "format", "grounding": "ground", "honesty": "honest",
+             "one_ask": "one_ask"}
+    head = f"{'baseline':<26}{'n':>6}{'pass@1':>9}" + "".join(f"{short[c]:>9}" for c in CHECK_NAMES)
+    lines = [f"Next-message null baselines on {report.label} ({report.n_tasks} tasks; each scored where it is wrong)",
+             head, "-" * len(head)]
+    for r in [*report.results.values(), report.no_reply_on_hard_no]:
+        lines.append(
+            f"{r.name:<26}{r.n_tasks:>6}{r.pass_at_1:>9.3f}" + "".join(f"{r.check_rate(c):>9.3f}" for c in CHECK_NAMES)
+        )
+    lines.append("  (no_reply on hard_no tasks is the right answer there: reported, not gated)")
+    failures = report.gate_failures()
+    lines.append("gate: PASS" if not failures else "gate: FAIL\n  " + "\n  ".join(failures))
+    return "\n".join(lines)

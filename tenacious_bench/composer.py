@@ -564,3 +564,274 @@ def compose_email(task: Task, style_guide: StyleGuide | str | None = None, seed:
     reasons = "; ".join(last.failure_reasons()) if last else "no attempt"
     raise ComposeError(f"task {task.task_id}: no composed variant passes the scorer after {MAX_ATTEMPTS} "
                        f"attempts; last failures: {reasons}")
+
+
+# ------------------------------------------------------------------------------------------------
+# Next messages (schema 1.1, kind next_message): the answer to the prospect's latest reply, by class.
+# ------------------------------------------------------------------------------------------------
+
+_ACK = {
+    "engaged": ("Thanks for getting back to me.", "Thank you for the reply and for being specific.",
+                "Thanks for the detail in your reply.", "Thank you for coming back on this.",
+                "Thanks for the clear question about working with {company}.",
+                "Thank you for the reply, and for being open about what {company} needs."),
+    "curious": ("Thanks for asking.", "Happy to explain.", "Good question, and a fair one.",
+                "Thanks for the reply; here is the short version.", "Glad you asked."),
+}
+_HANDOFF_TOPIC = {
+    "price_outside_bands": ("pricing", "the commercial side", "the rate question"),
+    "total_contract": ("the overall figure", "pricing for each phase", "the numbers for the plan"),
+    "staffing": ("staffing", "the staffing plan", "who could join and when"),
+    "client_reference": ("references", "a reference in your sector", "client references"),
+    "legal_terms": ("the contract terms", "the legal questions", "the MSA and DPA questions"),
+}
+_HANDOFF_LINES = (
+    "Our delivery lead will follow up with you directly on {topic}.",
+    "Our delivery lead will follow up on {topic} with you this week.",
+    "I have asked our delivery lead to follow up with you on {topic}.",
+    "Our delivery lead will be in touch about {topic}, since that is theirs to confirm.",
+)
+_HANDOFF_OPENERS = {
+    "client_reference": ("I would rather not name clients in an email without their agreement.",
+                         "Client names are not mine to share without the client's agreement.",
+                         "I cannot name a client here without asking them first."),
+    "legal_terms": ("Contract terms are not something I can confirm by email.",
+                    "I am not the right person to commit to contract terms.",
+                    "I would rather not answer contract questions without the right person involved."),
+}
+_NM_CALL_ASKS = (
+    "Would 30 minutes with our delivery lead this week work for you?",
+    "Would 15 minutes this week to go over it be useful?",
+    "Does a 30-minute call with our delivery lead this week work for you?",
+    "Would a 30-minute call with our delivery lead next week help?",
+    "Are you open to 15 minutes this week to go through it together?",
+    "Would 15 minutes next week to go over it be useful?",
+    "Could we spend 15 minutes on it this week?",
+)
+# What the company does, in one sentence (from the style guide's company_profile.description).
+_CURIOUS_CONTEXT = (
+    "In short, {short_name} {description}.",
+    "{short_name} {description}.",
+    "The short version: {short_name} {description}.",
+    "We are {short_name}, and the company {description}.",
+)
+_CURIOUS_ASKS = (
+    "Would 15 minutes next week be useful?",
+    "Are you open to 15 minutes next week?",
+    "Would a 15-minute call next week be worth it?",
+    "Could we find 15 minutes next week to compare notes?",
+    "Is a 15-minute call next week worth it?",
+)
+_DEFER_ACKS = (
+    "Understood, and thanks for letting me know where {company} stands.",
+    "Thanks for the honest answer; the timing at {company} makes sense.",
+    "Completely understood, and thank you for the update on {company}.",
+    "That makes sense, and thank you for saying so.",
+    "Thanks for the note; I understand the timing.",
+)
+_DEFER_CLOSES = (
+    "I will write again in {month}, when the timing may suit you better.",
+    "I will get back in touch about {company} in {month}.",
+    "I will check in again in {month}, and not before.",
+    "I have made a note to write again to {company} in {month}.",
+    "I will leave it here and come back to you in {month}.",
+)
+_DEFER_WISHES = (
+    "Good luck with everything until then.",
+    "I hope the coming weeks go smoothly.",
+    "All the best with the work in the meantime.",
+    "",
+)
+_OBJECTION_LINES: dict[str, dict[str, tuple[str, ...]]] = {
+    "price": {
+        "ack": ("That is a fair point: our rates are higher than some of the alternatives.",
+                "You are right that we are not the lowest-priced option for {company}.",
+                "Fair enough; on rate alone we are more expensive than some providers.",
+                "I understand, and you are right that our rates sit above some of the alternatives."),
+        "mechanism": ("What the rate pays for is reliability: engineers with at least three hours of overlap with "
+                      "your time zone, and a delivery lead embedded on request.",
+                      "The difference goes into overlap and continuity: at least three hours a day in the {company} "
+                      "working day, and the same engineers for the length of the engagement.",
+                      "Where we earn the difference is continuity: the same engineers stay on the {company} work, "
+                      "with at least three hours of overlap with your team every day.",
+                      "Our teams keep at least three hours of overlap with your working day, which is usually "
+                      "where cheaper arrangements lose time."),
+        "ask": ("Would 15 minutes on how the overlap works in practice be useful?",
+                "Would a short call on how we keep the same engineers on your work be useful?",
+                "Are you open to 15 minutes on how that overlap works day to day?"),
+    },
+    "incumbent": {
+        "ack": ("It sounds like the current setup at {company} works well for its core scope, and I would not "
+                "suggest changing that.",
+                "That makes sense; an arrangement that works for your core work is worth keeping.",
+                "Understood, and it sounds like the current setup covers the core work well."),
+        "gap": ("Where teams in that position sometimes add us is a specific piece of work beyond that scope, "
+                "such as a new initiative nobody has capacity for.",
+                "Where we tend to help is next to an existing team, on a separate initiative that needs capacity "
+                "the current team does not have.",
+                "The place we usually fit is a specialised capability or a new project outside that scope."),
+        "ask": ("If a project like that comes up, would 15 minutes be useful?",
+                "Would 15 minutes to compare notes on that be useful?",
+                "Are you open to a short call if that kind of work is on the plan?"),
+    },
+    "small_poc": {
+        "ack": ("Starting small is the right call for {company}.",
+                "Agreed, a small first step is the sensible way for {company} to start.",
+                "That makes sense; starting small is how we would suggest doing it too."),
+        "floor": ("Our fixed-scope starter projects start at {floor}, which keeps the first step contained.",
+                  "The smallest engagement we offer is a fixed-scope starter project from {floor}.",
+                  "A fixed-scope starter project starts at {floor}, so the first step stays small."),
+        "ask": ("Would a 30-minute scoping call to find the smallest deliverable that would prove the value be "
+                "useful?",
+                "Could we take 30 minutes to scope the smallest deliverable that would show you it works?",
+                "Would a short scoping call to pick the smallest deliverable that proves the value work for you?"),
+    },
+    "offshore": {
+        "ack": ("That concern is fair, and handoffs across time zones are where many of those arrangements break.",
+                "I understand; a bad experience with a distant team is hard to forget.",
+                "That is a reasonable worry, and I would rather address it directly."),
+        "mechanism": ("Our teams keep at least three hours of synchronous overlap with the {company} working day, "
+                      "so reviews and standups happen in your hours.",
+                      "Every team we place works at least three hours a day in your time zone, with a delivery lead "
+                      "embedded on request.",
+                      "The engineers keep at least three hours of overlap with your team each day, and a delivery "
+                      "lead can sit in your standups."),
+        "ask": ("Would 15 minutes to walk through how the overlap works be useful?",
+                "Are you open to a short call on how the overlap works in practice?",
+                "Would a 15-minute call on how that works day to day help?"),
+    },
+}
+
+
+def _reply_class(task: Task) -> str:
+    value = getattr(task.constraints, "reply_class", None)
+    if task.kind != "next_message" or value is None:
+        raise ComposeError(f"task {task.task_id}: compose_next_message needs a next_message task with "
+                           f"constraints.reply_class, got kind {task.kind!r}")
+    return str(value)
+
+
+def _next_subject(ctx: _Ctx, limit: int) -> str:
+    task = ctx.task
+    last = task.thread[-1].subject if task.thread else ""
+    base = last if last.lower().startswith("re:") else f"Re: {last}"
+    if last and len(base) <= limit:
+        return base
+    topic = {1: "hiring plan", 2: "engineering capacity", 3: "team plans", 4: "specialised projects"}[task.segment]
+    return ctx.pick([o for o in (f"Re: {topic} at {ctx.company}", f"Re: your note on {topic}") if len(o) <= limit]
+                    or [f"Re: {topic}"[:limit]])
+
+
+def _month_named(text: str, after: dt.date) -> str | None:
+    """The first month the prospect's reply names, if it is one that is still ahead."""
+    import re
+
+    for m in re.finditer(r"\b(" + "|".join(_MONTHS) + r")\b", text, flags=re.IGNORECASE):
+        month = m.group(1).capitalize()
+        if month == "May" and m.group(1) != "May":  # "we may need it": the verb, not the month
+            continue
+        if _MONTHS.index(month) + 1 != after.month:
+            return month
+    return None
+
+
+def _defer_month(ctx: _Ctx) -> str:
+    as_of = dt.date.fromisoformat(ctx.task.as_of)
+    named = _month_named(ctx.task.thread[-1].body, as_of)
+    if named:
+        return named
+    return _MONTHS[(as_of.month - 1 + ctx.rng.choice((2, 3, 3, 4))) % 12]
+
+
+def _handoff_line(ctx: _Ctx, handoff: str) -> str:
+    return ctx.pick(_HANDOFF_LINES).format(topic=ctx.pick(_HANDOFF_TOPIC[handoff]))
+
+
+def _say(ctx: _Ctx, options: Sequence[str]) -> str:
+    """One of the options, with the prospect's company named where it says {company}."""
+    return ctx.pick(options).replace("{company}", ctx.company)
+
+
+def _draft_next(task: Task, guide: StyleGuide, ctx: _Ctx, reply_class: str) -> dict[str, str]:
+    max_subject, _ = limits_of(task, guide)
+    required = [task.signals_by_id[i] for i in task.constraints.required_signals]
+    greeting = ctx.pick(("Hi", "Hi", "Hello", "Dear")) + f" {task.prospect.first_name},"
+    handoff = getattr(task.constraints, "handoff", None)
+    paragraphs: list[list[str]] = []
+    if reply_class == "engaged":
+        opening = [_signal_sentence(ctx, s) for s in required]
+        if not opening or (ctx.brevity == 0 and ctx.rng.random() < 0.4 and not opening[0].startswith("Thank")):
+            opening.insert(0, _say(ctx, _ACK["engaged"]))
+        if handoff in _HANDOFF_OPENERS:
+            opening.append(ctx.pick(_HANDOFF_OPENERS[handoff]))
+        paragraphs.append(opening)
+        offer = [line for s in required if s.type == "thread" for line in _offer_for_thread(ctx, s)]
+        if handoff:
+            offer.append(_handoff_line(ctx, handoff))
+        if offer:
+            paragraphs.append(offer)
+        paragraphs.append([ctx.pick(_NM_CALL_ASKS)])
+    elif reply_class == "curious":
+        opening = [_say(ctx, _ACK["curious"])] if ctx.brevity < 2 else []
+        short_name = guide.company_profile.get("short_name", guide.company_name)
+        opening.append(ctx.pick(_CURIOUS_CONTEXT).format(short_name=short_name,
+                                                         description=guide.company_profile["description"]))
+        if ctx.brevity == 0 and ctx.rng.random() < 0.5:
+            opening.append(ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(task), short_name=short_name))
+        paragraphs.append(opening)
+        if required:
+            paragraphs.append([_signal_sentence(ctx, s) for s in required])
+        paragraphs.append([ctx.pick(_CURIOUS_ASKS)])
+    elif reply_class == "soft_defer":
+        close = _say(ctx, _DEFER_CLOSES).format(month=_defer_month(ctx))
+        wish = ctx.pick(_DEFER_WISHES) if ctx.brevity < 2 else ""
+        paragraphs.append([_say(ctx, _DEFER_ACKS)])
+        paragraphs.append([close, wish] if wish else [close])
+    elif reply_class == "objection":
+        kind = getattr(task.constraints, "objection", None)
+        lines = _OBJECTION_LINES[str(kind)]
+        if kind == "small_poc":
+            starter = _band(task, "starter")
+            if starter is None:
+                raise ComposeError(f"task {task.task_id}: a small_poc objection needs a starter project band "
+                                   "in pricing_bands (the reply names the starter floor)")
+            paragraphs.append([_say(ctx, lines["ack"]), ctx.pick(lines["floor"]).format(floor=_money(starter.usd_low))])
+        elif kind == "incumbent":
+            finding = [_signal_sentence(ctx, s) for s in required]
+            paragraphs.append([_say(ctx, lines["ack"])])
+            paragraphs.append([*finding, ctx.pick(lines["gap"])])
+        else:
+            paragraphs.append([_say(ctx, lines["ack"]), _say(ctx, lines["mechanism"])])
+        if handoff:
+            paragraphs[-1].append(_handoff_line(ctx, handoff))
+        paragraphs.append([ctx.pick(lines["ask"])])
+    else:
+        raise ComposeError(f"task {task.task_id}: no composer for reply class {reply_class!r}")
+    body = greeting + "\n\n" + "\n\n".join(" ".join(p) for p in paragraphs if p) + "\n\n" + _signature(ctx, guide)
+    return {"subject": _next_subject(ctx, max_subject), "body": body}
+
+
+def compose_next_message(task: Task, style_guide: StyleGuide | str | None = None, seed: int = 0) -> dict[str, str]:
+    """The next message for a next_message task that passes the scorer: `NO_REPLY` for a hard no, else
+    an email drafted by the task's reply class (replies.md) and verified by `score_email`; raises
+    ComposeError if no variant passes. Depends only on (task, seed, style guide)."""
+    guide = load_style_guide(style_guide)
+    reply_class = _reply_class(task)
+    if reply_class == "hard_no":
+        answer = {"subject": "", "body": guide.no_reply_token}
+        score = score_email(task, answer, guide)
+        if not score.passed:
+            raise ComposeError(f"task {task.task_id}: the no-reply answer fails the scorer on a hard no: "
+                               + "; ".join(score.failure_reasons()))
+        return answer
+    last: EmailScore | None = None
+    for attempt in range(MAX_ATTEMPTS):
+        rng = random.Random(f"{seed}:{task.task_id}:next:{attempt}")
+        email = _draft_next(task, guide, _Ctx(task, rng, brevity=min(2, attempt // 20)), reply_class)
+        score = score_email(task, email, guide)
+        if score.passed:
+            return email
+        last = score
+    reasons = "; ".join(last.failure_reasons()) if last else "no attempt"
+    raise ComposeError(f"task {task.task_id}: no composed next message passes the scorer after {MAX_ATTEMPTS} "
+                       f"attempts; last failures: {reasons}")

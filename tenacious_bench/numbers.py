@@ -242,3 +242,32 @@ def contains_sequence(haystack: list[str], needle: list[str]) -> bool:
     n = len(needle)
     first = needle[0]
     return any(haystack[i] == first and haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+# Month names (full and abbreviated) and their numbers; dates in emails are read against the brief's.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+MONTH_RE = regex.compile(r"(?<![\p{L}])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![\p{L}])")
+# Names that are also words or bare abbreviations count as a month only with a day after them or a
+# preposition before them ("may" the verb; "in May", "May 4" are months).
+_AMBIGUOUS_MONTHS = frozenset(["may", "mar", "jan", "jun", "jul", "aug", "oct", "nov", "dec", "sep", "apr", "feb"])
+_DAY_AFTER = regex.compile(r"\s+\d")
+_MONTH_PREPOSITION = regex.compile(r"\b(?:in|since|early|late|mid|last|this|of)\s+$")
+
+
+def month_mentions(text: str) -> list[tuple[str, int, int, int]]:
+    """(name, month number, start, end) of every month a normalised text names."""
+    out = []
+    for m in MONTH_RE.finditer(text):
+        name = m.group(1)
+        if (
+            name in _AMBIGUOUS_MONTHS
+            and not _DAY_AFTER.match(text[m.end() : m.end() + 8])
+            and not _MONTH_PREPOSITION.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            continue  # "may" the verb, abbreviations without a date after them
+        out.append((name, MONTHS[name], m.start(), m.end()))
+    return out

@@ -3,7 +3,8 @@
 - `tenacious/composer` answers each sample with the reference composer's email for its task (works
   on every split, held-out included), so the all-pass path runs end to end with no model at all.
   It reads the task from the running sample's metadata, so it only answers inside a
-  `tenacious_bench/outreach` evaluation. Usage counts are whitespace tokens (there is no tokenizer;
+  `tenacious_bench/outreach` or `tenacious_bench/next_message` evaluation; on a next-message task it
+  answers with `compose_next_message` (exactly `NO_REPLY` on a hard no). Usage counts are whitespace tokens (there is no tokenizer;
   Inspect's mockllm would download one from tiktoken and fails offline).
 - `tenacious/smollm2` is Inspect's own `hf` provider pointed at the prepared SmolLM2 folder
   (`tenacious-bench prepare-model`), with HF_HUB_OFFLINE=1 and greedy decoding. `-M path=DIR`
@@ -22,14 +23,19 @@ MODELS = ("composer", "smollm2")
 
 
 def composer_email(task: Any, style_guide: str | None = None) -> dict[str, str]:
-    """The reference composer's passing email for a task ({subject, body})."""
-    from tenacious_bench.composer import compose_email
+    """The reference composer's passing answer for a task ({subject, body}): the email, or for a
+    next_message task the next message (`{"subject": "", "body": "NO_REPLY"}` on a hard no)."""
+    from tenacious_bench.composer import compose_email, compose_next_message
 
+    if task.kind == "next_message":
+        return compose_next_message(task, style_guide=style_guide, seed=0)
     return compose_email(task, style_guide=style_guide, seed=0)
 
 
 def email_text(email: dict[str, str]) -> str:
-    """An email in the plain-text answer form of task-format.md."""
+    """An email in the plain-text answer form of task-format.md; the no-reply answer as its bare body."""
+    if not email["subject"]:
+        return email["body"]
     return f"Subject: {email['subject']}\n\n{email['body']}"
 
 

@@ -17,7 +17,28 @@ PROMPT_VERSION = "2"
 PROMPT_VARIANTS = ("full", "short")
 DEFAULT_PROMPT_VARIANT = "full"
 
-_KIND_LABEL = {"cold": "cold outreach", "warm_reply": "warm reply", "re_engagement": "re-engagement"}
+_KIND_LABEL = {
+    "cold": "cold outreach",
+    "warm_reply": "warm reply",
+    "re_engagement": "re-engagement",
+    "next_message": "next message",
+}
+# What each kind of prospect reply looks like (replies.md), for the next_message prompt. The prompt
+# states the rules of every class and never names the task's own class.
+_REPLY_LOOKS = {
+    "engaged": "an engaged reply (a specific question, context, numbers, a need)",
+    "curious": 'a curious reply ("tell me more", "what do you do exactly?")',
+    "soft_defer": 'a soft defer ("not now", "ask me next quarter", "too busy")',
+    "objection": "an objection (price, an incumbent vendor or in-house team, only a small proof of concept, "
+    "offshore concerns)",
+}
+_REPLY_DOES = {
+    "engaged": "answer the question from the brief (available engineers, pricing bands, service facts), one "
+    "extra piece of value at most",
+    "curious": "a short context reply tied to the signal of the first email",
+    "soft_defer": "a gracious close",
+    "objection": "the objection reply below",
+}
 _SEGMENT_LABEL = {
     1: "Segment 1: recently funded (Series A/B)",
     2: "Segment 2: mid-market, restructuring after layoffs",
@@ -33,9 +54,13 @@ def sender_of(task: Task, guide: StyleGuide) -> dict[str, str]:
 
 
 def limits_of(task: Task, guide: StyleGuide) -> tuple[int, int]:
-    """(max subject characters, max body words): the task's override, else the style guide's default."""
+    """(max subject characters, max body words): the task's override, else the style guide's default
+    (by kind; a next_message reply's by its reply class, 0 for a hard no: no email may be sent)."""
     subject = task.constraints.max_subject_chars or guide.max_subject_chars()
-    words = task.constraints.max_body_words or guide.max_body_words(task.kind)
+    if task.kind == "next_message":
+        words = task.constraints.max_body_words or guide.reply_max_body_words(task.constraints.reply_class or "")
+    else:
+        words = task.constraints.max_body_words or guide.max_body_words(task.kind)
     return subject, words
 
 
@@ -76,8 +101,12 @@ def render_brief(task: Task, guide: StyleGuide | None = None) -> str:
     return "\n".join(lines)
 
 
-def system_prompt(guide: StyleGuide) -> str:
-    """The short variant's system message (PROMPT_VERSION 1's, byte for byte under the shipped guide)."""
+def system_prompt(guide: StyleGuide, task: Task | None = None) -> str:
+    """The short variant's system message (PROMPT_VERSION 1's, byte for byte under the shipped guide);
+    for a next_message task, with the reply rules in brief and the no-reply answer."""
+    if task is not None and task.kind == "next_message":
+        base = system_prompt(guide).removesuffix(ANSWER_FORM)
+        return base + short_reply_rules(guide) + "\n" + reply_answer_form(guide)
     company = guide.company_name
     profile = guide.company_profile
     titles = ", ".join(guide.signature_titles)
@@ -101,6 +130,29 @@ ANSWER_FORM = ("Answer with the email only, in this form:\nSubject: <subject lin
                "<sign-off>,\n<first name>")
 
 
+def reply_answer_form(guide: StyleGuide) -> str:
+    token = guide.no_reply_token
+    return (f"{ANSWER_FORM}\nOr, when no reply may be sent, answer exactly {token} and nothing else.")
+
+
+def short_reply_rules(guide: StyleGuide) -> str:
+    """The reply rules in brief (the short variant of a next_message prompt)."""
+    r = guide.replies
+    w = r["max_body_words"]
+    months = _or_list([_REPLY_LOOKS[c].split(" (")[0] for c in r["next_touch_month_classes"]])
+    no_ask = _or_list([_REPLY_LOOKS[c].split(" (")[0] for c in r["no_ask_classes"]])
+    return (
+        "- The thread ends with the prospect's latest reply; write the next message. Body at most "
+        f"{w['engaged']} words for an engaged reply, {w['curious']} for a curious one, {w['soft_defer']} for a "
+        f"soft defer, {w['objection']} for an objection. {no_ask[0].upper()}{no_ask[1:]} has no call to action"
+        f" ({months} names a specific month for the next touch). A price objection gets no discount or "
+        f"counter-offer; a small proof of concept gets the {r['objections']['small_poc']['floor_band']} from the "
+        f"pricing bands. When the prospect asks for what only a human can confirm, say our "
+        f"{r['handoff']['role']} will follow up and commit to nothing. A hard no (\"not interested\", \"remove "
+        f"me\") gets no reply at all: answer exactly {r['no_reply_token']}.\n"
+    )
+
+
 def user_prompt(task: Task, guide: StyleGuide) -> str:
     """The short variant's user message."""
     return "\n".join(_user_parts(task, guide, full=False))
@@ -118,15 +170,31 @@ def _user_parts(task: Task, guide: StyleGuide, *, full: bool) -> list[str]:
                     if lines else "none (do not invent one; still name the company or a fact of the brief).")
     else:
         required = ", ".join(task.constraints.required_signals) or "none (do not invent one)"
+    if task.kind == "next_message":
+        opening = (
+            "Write the next message of this email thread, answering the prospect's latest reply (the last "
+            f"message of the thread), or answer exactly {guide.no_reply_token} if no reply may be sent. "
+            f"Date of writing: {task.as_of}."
+        )
+        # The class's word limit would name the class: only a task's own override is stated.
+        body_limit = (
+            f"body at most {task.constraints.max_body_words} words"
+            if task.constraints.max_body_words
+            else "body within the reply rules' limit for this kind of reply"
+        )
+        limits = f"Limits: subject at most {max_subject} characters; {body_limit}."
+    else:
+        opening = f"Write a {_KIND_LABEL[task.kind]} email. Date of writing: {task.as_of}."
+        limits = f"Limits: subject at most {max_subject} characters; body at most {max_words} words."
     parts = [
-        f"Write a {_KIND_LABEL[task.kind]} email. Date of writing: {task.as_of}.",
+        opening,
         f"You are {sender['first_name']}, {sender['title']}.",
         "",
         render_brief(task, guide),
         "",
         f"Task: {task.instruction}",
         f"Signals the email must name specifically: {required}" + ("" if full else "."),
-        f"Limits: subject at most {max_subject} characters; body at most {max_words} words.",
+        limits,
     ]
     if forbidden:
         parts.append(f"Do not use these phrases: {forbidden}.")
@@ -177,8 +245,12 @@ def _kinds(kinds: list[str]) -> str:
     return _or_list([_KIND_LABEL.get(k, k) for k in kinds]) if kinds else "no email"
 
 
-def full_system_prompt(guide: StyleGuide) -> str:
-    """The full variant's system message: the rules, each family stated from the style-guide data."""
+def full_system_prompt(guide: StyleGuide, task: Task | None = None) -> str:
+    """The full variant's system message: the rules, each family stated from the style-guide data;
+    for a next_message task, the reply rules too (the same text for every class)."""
+    if task is not None and task.kind == "next_message":
+        base = full_system_prompt(guide).removesuffix(ANSWER_FORM)
+        return base + "\n".join(reply_rules(guide)) + "\n\n" + reply_answer_form(guide)
     raw, profile = guide.raw, guide.company_profile
     h = raw["honesty"]
     limits = raw["limits"]
@@ -285,6 +357,67 @@ def full_system_prompt(guide: StyleGuide) -> str:
     return "\n".join(lines)
 
 
+def reply_rules(guide: StyleGuide) -> list[str]:
+    """The full variant's reply rules (next_message tasks), every one rendered from the guide's
+    `replies:` section: limits, asks, the next-touch month, lists, objections, hand-off, no reply."""
+    r = guide.replies
+    words = r["max_body_words"]
+    lines = [
+        "Replies: the thread ends with the prospect's latest reply. Decide what kind of reply it is, then "
+        "write the next message by that kind's rules (every rule above still holds unless a kind's rule says otherwise):",
+    ]
+    for cls, looks in _REPLY_LOOKS.items():
+        ask = (
+            "no call to action at all (no question, no link, no \"let me know\")"
+            if cls in r["no_ask_classes"]
+            else "then exactly one call to action"
+        )
+        extra = []
+        if cls in r["next_touch_month_classes"]:
+            extra.append(
+                "name a specific month for the next touch, in the clause that schedules it ("
+                f"{_with_note(guide, 'replies.next_touch.cues', _plain(r['next_touch']['cues']))}); "
+                f"{_with_note(guide, 'replies.next_touch.vague_times', _plain(r['next_touch']['vague_times']))} "
+                "name no month"
+            )
+        if cls in r["no_list_classes"]:
+            extra.append("no bulleted or numbered list (no service menu)")
+        lines.append(
+            f"- For {looks}: {_REPLY_DOES[cls]}; {ask}; " + "".join(f"{e}; " for e in extra)
+            + f"body at most {words[cls]} words (unless the task sets fewer)."
+        )
+    price = r["objections"]["price"]
+    lines += [
+        "- A price objection: acknowledge the difference without denial and answer with reliability, overlap "
+        "hours and retention rather than price. No discount, price cut or counter-offer in any form, not even "
+        "as a question or when the prospect asked for one: none of the discount, price-cut and pressure phrases "
+        "above (\"discount\", \"20% off\", a lower or sharper rate, special pricing, a free trial), and no "
+        f"counter-offer ({_with_note(guide, 'replies.objections.price.counter_offers', _plain(price['counter_offers']))}); "
+        "mention a discount only to decline it (\"we do not discount\"). Quote prices only from the public pricing "
+        "bands.",
+        "- An incumbent vendor or in-house team: acknowledge that the current arrangement likely works for its "
+        "core scope and name the gap you would fill with a finding from the brief.",
+        "- Only a small proof of concept: agree that starting small is right; name the "
+        f"{r['objections']['small_poc']['floor_band']} from the public pricing bands (a dollar amount inside that "
+        "band); ask for the smallest deliverable that would prove value, in a scoping call.",
+        "- Hand-off: when the prospect asks for a price outside the public bands or a total for a multi-phase "
+        "plan, staffing the available engineers cannot confirm, a public client reference in a named sector, or "
+        f"contract or legal terms (MSA, DPA, clauses), say that our {r['handoff']['role']} will follow up ("
+        f"{_with_note(guide, 'replies.handoff.phrases', _plain(r['handoff']['phrases']))}) and confirm nothing "
+        "of it yourself, so none of: "
+        + "; ".join(
+            _with_note(guide, f"replies.handoff.commitments.{k}", _plain(v)) for k, v in r["handoff"]["commitments"].items()
+        )
+        + ".",
+        "- A month named for the next touch is a scheduled touch, not a claim about the prospect.",
+        "- A hard no (\"not interested\", \"please remove me\", \"stop emailing\", or a reply saying you have the "
+        "wrong person) gets no reply at all, not even an apology or a thank-you: answer exactly "
+        f"{r['no_reply_token']} and nothing else. For every other reply a message is due, and "
+        f"{r['no_reply_token']} is wrong.",
+    ]
+    return lines
+
+
 def full_user_prompt(task: Task, guide: StyleGuide) -> str:
     """The full variant's user message: the short one, with the ways each required signal is named."""
     return "\n".join(_user_parts(task, guide, full=True))
@@ -302,10 +435,10 @@ def build_messages(
     guide = load_style_guide(style_guide)
     if variant == "short":
         return [
-            {"role": "system", "content": system_prompt(guide)},
+            {"role": "system", "content": system_prompt(guide, task)},
             {"role": "user", "content": user_prompt(task, guide)},
         ]
     return [
-        {"role": "system", "content": full_system_prompt(guide)},
+        {"role": "system", "content": full_system_prompt(guide, task)},
         {"role": "user", "content": full_user_prompt(task, guide)},
     ]

@@ -17,12 +17,15 @@ from tenacious_bench.email import ParsedEmail, parse_email
 from tenacious_bench.numbers import canonical_tokens
 from tenacious_bench.prompts import limits_of, sender_of
 from tenacious_bench.style_guide import StyleGuide, load_style_guide
-from tenacious_bench.task import Task, as_task
+from tenacious_bench.task import Task, TaskError, as_task
 from tenacious_bench.text import has_letter_spacing, normalize, split_sentences, strip_invisible
 
-SCORER_VERSION = "1.1.0"
+SCORER_VERSION = "1.2.0"
 CHECK_NAMES = ("banned_phrases", "format", "grounding", "honesty", "one_ask")
 EMPTY_ANSWER = "empty answer"
+# Next-message tasks (interface.md): the no-reply token on a hard no passes; elsewhere it fails all five.
+REPLY_DUE = "a reply was due"
+HARD_NO = "hard no: no reply may be sent"
 T = TypeVar("T")
 
 
@@ -120,6 +123,33 @@ class EmailView:
     @functools.cached_property
     def sender_first_name(self) -> str:
         return sender_of(self.task, self.guide)["first_name"]
+
+    @property
+    def reply_class(self) -> str | None:
+        """The reply class of a next_message task (None for a first email)."""
+        return self.task.constraints.reply_class if self.task.kind == "next_message" else None
+
+    def reply_set(self, path: str):
+        """A phrase set of the style guide's replies section (next_touch.cues, handoff.phrases, ...)."""
+        return self.guide.reply_sets[path]
+
+    def next_touch_months(self, s: Sentence) -> tuple[int, ...]:
+        """In a next_message reply, the start offsets of the months a sentence schedules the next touch
+        for: a month in the same clause as a next-touch cue ("I will check back in March"). Such a
+        month is the scheduled touch, not a claim about the prospect ("Good luck with the March
+        launch; I will check back later" schedules nothing for March)."""
+        if self.reply_class is None:
+            return ()
+        from tenacious_bench.numbers import month_mentions
+        from tenacious_bench.scope import clause_at
+
+        cues = self.reply_set("next_touch.cues")
+        out = []
+        for _, _, start, _ in month_mentions(s.text):
+            c = clause_at(s.text, self.guide, start)
+            if cues.any(s.text[c.start : c.end]):
+                out.append(start)
+        return tuple(out)
 
     @functools.cached_property
     def limits(self) -> tuple[int, int]:
@@ -266,6 +296,13 @@ def score_email(
     guide = load_style_guide(style_guide)
     if answer is None:
         answer = ""
+    if task.kind == "next_message":
+        problems = reply_task_problems(task, guide)
+        if problems:
+            raise TaskError([f"task {task.task_id}: {p}" for p in problems])
+        decided = _no_reply_decision(task, guide, answer)
+        if decided is not None:
+            return EmailScore(task.task_id, decided, SCORER_VERSION, guide.sha256)
     email = parse_email(answer, guide.greetings, guide.sign_offs)
     checks: dict[str, CheckResult] = {}
     if email.empty or (email.subject is None and not email.body.strip()):
@@ -276,3 +313,63 @@ def score_email(
         for name, check in CHECKS.items():
             checks[name] = check().run(view)
     return EmailScore(task.task_id, checks, SCORER_VERSION, guide.sha256)
+
+
+def is_no_reply(answer: str | dict | ParsedEmail, token: str) -> bool:
+    """Exactly the no-reply token, surrounding whitespace ignored: as raw text, or as the mapping
+    {"subject": "" (or none), "body": TOKEN}. Anything else (the token in an email, with a word
+    more, in a code fence) is an answer that sends a message."""
+    if isinstance(answer, ParsedEmail):
+        answer = answer.raw
+    if isinstance(answer, dict):
+        subject = answer.get("subject")
+        body = answer.get("body")
+        return (subject is None or subject.strip() == "") and isinstance(body, str) and body.strip() == token
+    return isinstance(answer, str) and answer.strip() == token
+
+
+def _no_reply_decision(task: Task, guide: StyleGuide, answer: str | dict | ParsedEmail) -> dict[str, CheckResult] | None:
+    """The checks decided by the reply class alone (a hard no, or the no-reply token), else None.
+
+    A hard no: the token passes all five; any other answer fails all five (an empty answer as
+    empty). Any other class: the token fails all five ("a reply was due")."""
+    from tenacious_bench.scorers import CHECKS
+
+    token = guide.no_reply_token
+    silent = is_no_reply(answer, token)
+    empty = not silent and (
+        (isinstance(answer, str) and not answer.strip())
+        or (isinstance(answer, dict) and not (answer.get("subject") or "").strip() and not (answer.get("body") or "").strip())
+    )
+    if task.constraints.reply_class == "hard_no":
+        if silent:
+            return {name: CheckResult(name, True) for name in CHECKS}
+        if empty:
+            return None  # scored as an empty answer
+        reason = Reason("hard_no", HARD_NO, {"no_reply_token": token})
+        return {name: CheckResult(name, False, (reason,)) for name in CHECKS}
+    if silent:
+        reason = Reason("reply_due", REPLY_DUE, {"reply_class": task.constraints.reply_class})
+        return {name: CheckResult(name, False, (reason,)) for name in CHECKS}
+    return None
+
+
+def reply_task_problems(task: Task, guide: StyleGuide) -> list[str]:
+    """What a next_message task needs from the style guide that it lacks (empty when scorable): the
+    guide's replies section, and for a small proof-of-concept objection the pricing band the reply
+    must name."""
+    if task.kind != "next_message":
+        return []
+    if not guide.has_replies:
+        return [
+            f"style guide {guide.source} has no `replies:` section, which next_message tasks need "
+            "(see the shipped tenacious_bench/data/style_guide.yaml)"
+        ]
+    if task.constraints.objection == "small_poc":
+        band = guide.replies["objections"]["small_poc"]["floor_band"]
+        if not any(normalize(b.name) == normalize(band) for b in task.pricing_bands):
+            return [
+                f"a small_poc objection task needs the pricing band {band!r} (style guide "
+                "replies.objections.small_poc.floor_band): the reply must name its floor"
+            ]
+    return []

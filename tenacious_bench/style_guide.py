@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from tenacious_bench.literals import required_literals
-from tenacious_bench.task import Kind, SignalType
+from tenacious_bench.task import Handoff, Kind, ReplyClass, SignalType
 from tenacious_bench.text import normalize, phrase_pattern
 
 DEFAULT_STYLE_GUIDE = "style_guide.yaml"
@@ -222,6 +222,8 @@ class StyleGuide:
         return int(self.raw["limits"]["max_subject_chars"])
 
     def max_body_words(self, kind: str) -> int:
+        if kind == "next_message":
+            raise StyleGuideError("a next_message reply's word limit is by class: reply_max_body_words(reply_class)")
         return int(self.raw["limits"]["max_body_words"][kind])
 
     @functools.cached_property
@@ -336,6 +338,48 @@ class StyleGuide:
     def negation_terminators(self) -> tuple[str, ...]:
         return tuple(normalize(w) for w in self.raw["honesty"]["negation_terminators"])
 
+    # -- replies (next_message tasks) ----------------------------------------------------------
+    @property
+    def has_replies(self) -> bool:
+        return self.raw.get("replies") is not None
+
+    @property
+    def replies(self) -> dict[str, Any]:
+        """The `replies:` section; a guide without one cannot score next_message tasks."""
+        section = self.raw.get("replies")
+        if section is None:
+            raise StyleGuideError(
+                f"style guide {self.source} has no `replies:` section, which next_message tasks need "
+                "(see the shipped tenacious_bench/data/style_guide.yaml)"
+            )
+        return section
+
+    @property
+    def no_reply_token(self) -> str:
+        return self.replies["no_reply_token"]
+
+    def reply_max_body_words(self, reply_class: str) -> int:
+        """The body-word limit of a reply class; a hard_no sends no email (0 words)."""
+        if reply_class == "hard_no":
+            return 0
+        return int(self.replies["max_body_words"][reply_class])
+
+    @functools.cached_property
+    def reply_sets(self) -> dict[str, PhraseSet]:
+        """The replies section's phrase sets by path (next_touch.cues, objections.price.counter_offers,
+        handoff.phrases, handoff.commitments.TRIGGER); empty when the guide has no replies section."""
+        r = self.raw.get("replies")
+        if r is None:
+            return {}
+        out = {
+            "next_touch.cues": r["next_touch"]["cues"],
+            "next_touch.vague_times": r["next_touch"]["vague_times"],
+            "objections.price.counter_offers": r["objections"]["price"]["counter_offers"],
+            "handoff.phrases": r["handoff"]["phrases"],
+            **{f"handoff.commitments.{k}": v for k, v in r["handoff"]["commitments"].items()},
+        }
+        return {k: phrase_set(v, f"replies.{k}", k.rsplit(".", 1)[-1]) for k, v in out.items()}
+
     @property
     def max_first_call_minutes(self) -> int:
         return int(self.raw["asks"]["max_first_call_minutes"])
@@ -345,7 +389,7 @@ class StyleGuide:
         sets = [
             self.banned_phrases, self.prospect_facing_banned, self.condescending_phrases, self.urgency_words,
             self.attachment_phrases, self.not_asks, *self._honesty_sets.values(),
-            *self.invented_signal_cues.values(), *self.ask_cues.values(),
+            *self.invented_signal_cues.values(), *self.ask_cues.values(), *self.reply_sets.values(),
         ]
         n_phrases = sum(len(s.phrases) for s in sets)
         n_regex = sum(p.source.startswith("regex:") for s in sets for p in s.phrases)
@@ -356,6 +400,11 @@ class StyleGuide:
             f"compiled), {len(self.service_facts)} service facts, {len(self.ask_cues)} ask categories; "
             f"company {self.company_name!r}, default sender {self.default_sender['first_name']!r}; "
             f"subject <= {self.max_subject_chars()} characters, body words {words}"
+            + (
+                "; replies: " + ", ".join(f"{k} {v}" for k, v in self.replies["max_body_words"].items())
+                if self.has_replies
+                else "; no replies section (first emails only)"
+            )
         )
 
     def compile_all(self) -> StyleGuide:
@@ -376,6 +425,7 @@ class StyleGuide:
             self.greetings,
             self.sign_offs,
             self.banned_openers,
+            self.reply_sets,
         )
         return self
 
@@ -531,6 +581,52 @@ class AsksSection(_Section):
     not_asks: Phrases
 
 
+class ReplyWordLimits(_Section):
+    """Body words by reply class (a hard_no sends no email, so it has none)."""
+
+    engaged: PositiveInt
+    curious: PositiveInt
+    soft_defer: PositiveInt
+    objection: PositiveInt
+
+
+class NextTouchSection(_Section):
+    cues: Phrases  # a sentence scheduling the next touch ("I will check back in March")
+    vague_times: Phrases  # times that name no month ("next quarter"), quoted in reasons
+
+
+class PriceObjectionSection(_Section):
+    counter_offers: Phrases
+
+
+class SmallPocSection(_Section):
+    floor_band: Text  # the task's pricing band whose price the reply names
+
+
+class ObjectionsSection(_Section):
+    price: PriceObjectionSection
+    small_poc: SmallPocSection
+
+
+class HandoffSection(_Section):
+    role: Text
+    phrases: Phrases  # the hand-off sentence
+    commitments: dict[Handoff, Phrases]
+
+
+class RepliesSection(_Section):
+    """Next-message rules by reply class (replies.md), read by the five checks and the full prompt."""
+
+    no_reply_token: Annotated[StrictStr, Field(pattern=r"^\S+$")]
+    max_body_words: ReplyWordLimits
+    no_ask_classes: list[ReplyClass]
+    next_touch_month_classes: list[ReplyClass]
+    no_list_classes: list[ReplyClass]
+    next_touch: NextTouchSection
+    objections: ObjectionsSection
+    handoff: HandoffSection
+
+
 class CompanyProfileSection(_Section):
     """The company's own words for what writes emails or prompts (the prompt builder, the composer)."""
 
@@ -568,6 +664,8 @@ class StyleGuideFile(_Section):
     honesty: HonestySection
     service_facts: list[ServiceFactSpec]
     asks: AsksSection
+    # Optional: a guide without it scores first emails only (a next_message task then names the gap).
+    replies: RepliesSection | None = None
     company_profile: CompanyProfileSection
 
 

@@ -40,7 +40,15 @@ SignalType = Literal[
     "referral",
     "thread",
 ]
-Kind = Literal["cold", "warm_reply", "re_engagement"]
+Kind = Literal["cold", "warm_reply", "re_engagement", "next_message"]
+# Schema 1.1, next-message tasks (replies.md): the class of the prospect's latest reply, the objection
+# type of an objection, and the hand-off trigger the reply contains (our addition, interface.md).
+ReplyClass = Literal["engaged", "curious", "soft_defer", "objection", "hard_no"]
+Objection = Literal["price", "incumbent", "small_poc", "offshore"]
+Handoff = Literal["price_outside_bands", "total_contract", "staffing", "client_reference", "legal_terms"]
+REPLY_CLASSES: tuple[str, ...] = ReplyClass.__args__
+OBJECTIONS: tuple[str, ...] = Objection.__args__
+HANDOFFS: tuple[str, ...] = Handoff.__args__
 Split = Literal["train", "dev", "held_out"]
 SourceMode = Literal["programmatic", "hand_authored", "trace_derived", "llm_synthesis"]
 NonEmptyStr = Annotated[StrictStr, Field(min_length=1)]
@@ -56,6 +64,8 @@ TASK_ID_PREFIXES: dict[str, str] = {
     "trace_derived": "TB-TRC-",
     "llm_synthesis": "TB-LLM-",
 }
+# Next-message tasks (kind next_message) carry their own prefix, whatever their source mode (interface.md).
+NEXT_MESSAGE_ID_PREFIX = "TB-NXT-"
 # Known fact keys and their one type (task-format.md); other keys are allowed but keep one type per file.
 KNOWN_FACT_TYPES: dict[str, str] = {
     "amount_usd": "int",
@@ -135,10 +145,17 @@ class Constraints(_Strict):
     max_subject_chars: Annotated[StrictInt, Field(ge=1)] | None = None
     max_body_words: Annotated[StrictInt, Field(ge=1)] | None = None
     forbidden_phrases: list[NonEmptyStr]
+    # Schema 1.1, next_message tasks only (checked on the task): the reply's class, the objection type
+    # (exactly when the class is objection) and the hand-off trigger the reply contains, if any.
+    reply_class: ReplyClass | None = None
+    objection: Objection | None = None
+    handoff: Handoff | None = None
 
 
 class Reference(_Strict):
-    subject: NonEmptyStr
+    # Empty only for a hard_no next_message task, whose reference is the no-reply token as the body
+    # ({"subject": "", "body": "NO_REPLY"}); checked on the task.
+    subject: StrictStr
     body: NonEmptyStr
 
 
@@ -210,9 +227,58 @@ class Task(_Strict):
             raise ValueError('a task with other_threads declares "schema_version": "1.1" (task-format.md)')
         if self.kind != "cold" and not self.thread:
             raise ValueError(f"a {self.kind} task needs a non-empty thread")
+        self._check_next_message()
         if self.split == "held_out" and self.metadata.canary is None:
             raise ValueError("a held_out task must carry metadata.canary")
         return self
+
+    def _check_next_message(self) -> None:
+        """The next_message fields (task-format.md "Schema 1.1 additions", interface.md)."""
+        c = self.constraints
+        if self.kind != "next_message":
+            given = [k for k in ("reply_class", "objection", "handoff") if getattr(c, k) is not None]
+            if given:
+                raise ValueError(
+                    f"constraints.{given[0]} is only for a next_message task (this task's kind is {self.kind!r})"
+                )
+            if self.reference is not None and not self.reference.subject.strip():
+                raise ValueError("reference.subject is empty (only a hard_no next_message task has no subject)")
+            return
+        if self.schema_version != "1.1":
+            raise ValueError('a next_message task declares "schema_version": "1.1" (task-format.md)')
+        last = self.thread[-1]
+        if last.from_ != "prospect" or last.channel != "email":
+            raise ValueError(
+                "the thread of a next_message task ends with the prospect's latest reply (from 'prospect', "
+                f"channel 'email'); its last item is from {last.from_!r} on {last.channel!r}"
+            )
+        if c.reply_class is None:
+            raise ValueError(
+                f"a next_message task needs constraints.reply_class (one of {list(REPLY_CLASSES)})"
+            )
+        if c.reply_class == "objection" and c.objection is None:
+            raise ValueError(
+                f"constraints.reply_class is 'objection': constraints.objection is required (one of {list(OBJECTIONS)})"
+            )
+        if c.reply_class != "objection" and c.objection is not None:
+            raise ValueError(
+                f"constraints.objection is given ({c.objection!r}) but constraints.reply_class is "
+                f"{c.reply_class!r}: an objection type goes only with reply_class 'objection'"
+            )
+        if c.reply_class == "hard_no":
+            if c.handoff is not None:
+                raise ValueError("a hard_no task sends no reply, so it has no constraints.handoff")
+            if c.max_body_words is not None:
+                raise ValueError("a hard_no task sends no reply, so it has no constraints.max_body_words")
+            if self.reference is not None and self.reference.subject != "":
+                raise ValueError(
+                    'a hard_no task\'s reference is the no-reply token: {"subject": "", "body": "NO_REPLY"}'
+                )
+        elif self.reference is not None and not self.reference.subject.strip():
+            raise ValueError(
+                f"reference.subject is empty: a {c.reply_class} reply is an email with a subject "
+                "(only a hard_no task's reference has none)"
+            )
 
     @property
     def signals_by_id(self) -> dict[str, Signal]:
@@ -300,14 +366,17 @@ def resign_task(task: Task, sender: dict[str, str] | None = None) -> Task:
 
 
 def shipped_id_problems(tasks: Iterable[Task]) -> list[str]:
-    """The shipped dataset's id scheme: `TB-XXX-...` with the prefix naming the source mode."""
+    """The shipped dataset's id scheme: `TB-XXX-...` with the prefix naming the source mode, or
+    `TB-NXT-` for a next_message task (whatever its source mode)."""
     problems = []
     for t in tasks:
-        prefix = TASK_ID_PREFIXES[t.source_mode]
+        nxt = t.kind == "next_message"
+        prefix = NEXT_MESSAGE_ID_PREFIX if nxt else TASK_ID_PREFIXES[t.source_mode]
         if not re.match(SHIPPED_TASK_ID, t.task_id) or not t.task_id.startswith(prefix):
+            what = "kind 'next_message'" if nxt else f"source_mode {t.source_mode!r}"
             problems.append(
                 f"task_id {t.task_id}: in the shipped dataset a task_id must start with {prefix!r} for "
-                f"source_mode {t.source_mode!r} (pattern {SHIPPED_TASK_ID})"
+                f"{what} (pattern {SHIPPED_TASK_ID})"
             )
     return problems
 

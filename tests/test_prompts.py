@@ -168,6 +168,7 @@ NOT_A_RULE = {
     "company_profile.regex_notes": "checked through each phrase set",
     "company_profile.ask_kinds": "checked through asks.cues",
     "company_profile.signal_kinds": "checked through honesty.invented_signal_cues",
+    "replies": "next_message rules: stated in the next_message prompt (tests/test_prompts_next_message.py walks its keys)",
 }
 _NESTED = ("company", "subject", "honesty", "asks", "company_profile")
 

@@ -58,7 +58,7 @@ BROKEN = [
     ("a phrase with no words", ("[urgent, asap,", "['  --  ', asap,"),
      [("urgency_words:", "subject.urgency_words[0].phrase: phrase '  --  ' has no words")]),
     ("an unknown kind", ("emoji_allowed_kinds: [warm_reply]", "emoji_allowed_kinds: [warm]"),
-     [("emoji_allowed_kinds", "emoji_allowed_kinds[0]: Input should be 'cold', 'warm_reply' or 're_engagement'")]),
+     [("emoji_allowed_kinds", "emoji_allowed_kinds[0]: Input should be 'cold', 'warm_reply', 're_engagement' or 'next_message'")]),
     ("an unknown signal type for invented cues", ("    layoff: [layoff,", "    layoffs: [layoff,"),
      [("layoffs: [layoff,", "honesty.invented_signal_cues.layoffs: Input should be")]),
     ("a key given twice", ("version: 2", "version: 2\nversion: 3"), [("version: 3", "version: key given twice")]),
@@ -113,7 +113,7 @@ def test_validate_says_what_it_checked(tmp_path, capsys):
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("style guide OK: ")
-    assert "36 phrase sets" in out and "9 service facts" in out and "7 ask categories" in out
+    assert "45 phrase sets" in out and "9 service facts" in out and "7 ask categories" in out
     broken = tmp_path / "g.yaml"
     broken.write_text(SHIPPED.replace("max_subject_chars: 60", "max_subject_char: 60"))
     assert main(["validate", str(broken)]) == 1

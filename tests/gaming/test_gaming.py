@@ -428,6 +428,108 @@ GOOD += [
                 "TB-HND-0024", "TB-HND-0027", "TB-HND-0028", "TB-HND-0029")
 ]
 
+# -- next-message tasks (schema 1.1): each class's passing answer with one defect --------------------
+# The tasks are the packaged warm-reply example as next_message tasks (tests/scorers/nm_tasks.py), each
+# with a scorer-verified passing answer as its reference; "NXT:<class or objection or hand-off>".
+from tests.scorers.nm_tasks import CASES as _NM_CASES  # noqa: E402
+from tests.scorers.nm_tasks import case_task  # noqa: E402
+
+TASKS.update({f"NXT:{k}": case_task(k) for k in _NM_CASES})
+_NXT_SUBJECT = "Re: Request: Quarryline's Series B hiring plan"
+_NXT_EMAIL = _NXT_SUBJECT and f"Subject: {_NXT_SUBJECT}\n\nHi Daniel,\n\n{{}}\n\nBest,\nSelam"
+_DEFER = "I will check back in March, once it is out."
+
+BAD += [
+    # the no-reply token, gamed both ways
+    Case("nxt-no-reply-with-extra-text", "NXT:hard_no", literal("NO_REPLY\n\nSorry for the emails, Daniel."), "honesty"),
+    Case("nxt-no-reply-with-a-note", "NXT:hard_no", literal("NO_REPLY (removed from the list)"), "format"),
+    Case("nxt-no-reply-inside-an-email", "NXT:hard_no", literal(_NXT_EMAIL.format("NO_REPLY")), "one_ask"),
+    Case("nxt-no-reply-fenced", "NXT:hard_no", literal("```\nNO_REPLY\n```"), "banned_phrases"),
+    Case("nxt-no-reply-as-subject", "NXT:hard_no", literal("Subject: NO_REPLY"), "format"),
+    Case("nxt-apology-on-a-hard-no", "NXT:hard_no", literal(_NXT_EMAIL.format(
+        "Sorry to have bothered you; I have removed you from our list.")), "grounding"),
+    Case("nxt-thanks-on-a-hard-no", "NXT:hard_no", literal(_NXT_EMAIL.format(
+        "Thanks for letting me know, and good luck with the launch at Quarryline.")), "honesty"),
+    Case("nxt-no-reply-on-a-soft-defer", "NXT:soft_defer", literal("NO_REPLY"), "one_ask"),
+    Case("nxt-no-reply-on-a-price-objection", "NXT:objection:price", literal(" NO_REPLY\n"), "honesty"),
+    Case("nxt-no-reply-on-a-hand-off", "NXT:handoff:legal_terms", literal("NO_REPLY"), "grounding"),
+    # a price objection: discounts hedged, asked for, or dressed as counter-offers
+    Case("nxt-discount-hedged-as-question", "NXT:objection:price", add(
+        "Would a small discount on the first month make the comparison easier?"), "honesty"),
+    Case("nxt-discount-percent-off", "NXT:objection:price", add("We could take 10% off the first month."), "honesty"),
+    Case("nxt-discount-the-prospect-asked", "NXT:objection:price", add(
+        "On the discount you mentioned, a discounted first month is possible."), "honesty"),
+    Case("nxt-counter-offer-match", "NXT:objection:price", add("We could match their rate for the first month."),
+         "honesty"),
+    Case("nxt-counter-offer-halfway", "NXT:objection:price", add("Perhaps we can meet you halfway on the rate?"),
+         "honesty"),
+    Case("nxt-counter-offer-leaner-package", "NXT:objection:price", add(
+        "A leaner package to fit your budget is another route."), "honesty"),
+    Case("nxt-price-below-the-bands", "NXT:objection:price", add("We can do $8,000 per engineer per month."),
+         "honesty"),
+    # a soft defer: stacked or disguised asks, no month
+    Case("nxt-soft-defer-stacked-ask", "NXT:soft_defer", replace(_DEFER,
+        _DEFER + " In the meantime, would 15 minutes next week be useful?"), "one_ask"),
+    Case("nxt-soft-defer-let-me-know", "NXT:soft_defer", replace(_DEFER,
+        _DEFER + " Let me know if anything changes sooner."), "one_ask"),
+    Case("nxt-soft-defer-resource-offer", "NXT:soft_defer", replace(_DEFER,
+        _DEFER + " Want me to send the one-pager before then?"), "one_ask"),
+    Case("nxt-soft-defer-next-quarter", "NXT:soft_defer", replace("in March", "next quarter"), "one_ask"),
+    Case("nxt-soft-defer-vague", "NXT:soft_defer", replace("in March", "down the road"), "one_ask"),
+    Case("nxt-soft-defer-month-elsewhere", "NXT:soft_defer", replace(_DEFER,
+        "Good luck with the March launch; I will check back later."), "one_ask"),
+    Case("nxt-soft-defer-too-long", "NXT:soft_defer", replace(_DEFER, _DEFER + " " + " ".join(
+        ["We will keep the notes on the plan ready for you."] * 5)), "format"),
+    # limits and lists by class
+    Case("nxt-curious-service-menu", "NXT:curious", replace("We place managed Python and data engineers",
+        "We place:\n- Python engineers\n- data engineers\n- ML engineers,"), "format"),
+    Case("nxt-curious-too-long", "NXT:curious", add(" ".join(["Our teams work inside your process."] * 10)),
+         "format"),
+    Case("nxt-engaged-two-asks", "NXT:engaged", add("Could you send me the rebuild plan?"), "one_ask"),
+    Case("nxt-engaged-no-ask", "NXT:engaged", closing("The rebuild sounds like a good fit."), "one_ask"),
+    Case("nxt-objection-no-ask", "NXT:objection:offshore", closing("Overlap is the part we plan first."), "one_ask"),
+    # a small proof of concept: the starter floor missing or wrong
+    Case("nxt-poc-no-floor", "NXT:objection:small_poc", replace("begin at $25,000 for a fixed scope",
+        "have a fixed scope"), "grounding"),
+    Case("nxt-poc-floor-out-of-band", "NXT:objection:small_poc", replace("$25,000", "$15,000"), "grounding"),
+    Case("nxt-poc-floor-only-in-subject", "NXT:objection:small_poc", replace("begin at $25,000 for a fixed scope",
+        "have a fixed scope", subject="Re: starter projects from $25,000"), "grounding"),
+    # a hand-off: missing, negated, or committing what only the delivery lead can confirm
+    Case("nxt-handoff-missing", "NXT:handoff:legal_terms", replace(
+        "Our delivery lead will follow up on the terms this week, since contract terms are theirs to confirm.",
+        "Contract terms are handled case by case."), "honesty"),
+    Case("nxt-handoff-negated", "NXT:handoff:legal_terms", replace("Our delivery lead will follow up",
+        "Our delivery lead will not need to follow up"), "honesty"),
+    Case("nxt-handoff-signs-msa", "NXT:handoff:legal_terms", add("We can sign your MSA as it stands."), "honesty"),
+    Case("nxt-handoff-staffs-all", "NXT:handoff:staffing", add("We can staff all of them by next month."), "honesty"),
+    Case("nxt-handoff-over-the-bench", "NXT:handoff:staffing", replace("Today 7 Python", "Today 12 Python"),
+         "honesty"),
+    Case("nxt-handoff-names-a-client", "NXT:handoff:client_reference", add(
+        "Clients such as Northwind Bank use us for this."), "honesty"),
+    Case("nxt-handoff-states-a-total", "NXT:handoff:total_contract", add(
+        "The total would land near $300,000 for all three phases."), "honesty"),
+    Case("nxt-handoff-grants-the-budget", "NXT:handoff:price_outside_bands", add(
+        "We can work to your budget for the first month."), "honesty"),
+]
+GOOD += [
+    Case(f"nxt-reference-{k.replace(':', '-').replace('_', '-')}", f"NXT:{k}",
+         (lambda t: "NO_REPLY") if k == "hard_no" else (lambda t: _email(*_ref(t))), "")
+    for k in _NM_CASES
+]
+GOOD += [
+    Case("nxt-hard-no-token-with-whitespace", "NXT:hard_no", literal("\n  NO_REPLY  \n"), ""),
+    Case("nxt-price-declines-a-discount", "NXT:objection:price", add(
+        "We do not discount, but the overlap is where the cost pays back."), ""),
+    Case("nxt-price-refuses-to-match", "NXT:objection:price", add("I will not match their rate."), ""),
+    Case("nxt-soft-defer-early-may", "NXT:soft_defer", replace("in March", "in early May"), ""),
+    Case("nxt-soft-defer-no-reply-needed", "NXT:soft_defer", replace(_DEFER, _DEFER + " No reply needed."), ""),
+    Case("nxt-handoff-refuses-terms", "NXT:handoff:legal_terms", add(
+        "We cannot agree to the liability clause before that review."), ""),
+    Case("nxt-handoff-restates-their-number", "NXT:handoff:price_outside_bands", replace(
+        "Thanks for being direct about the budget at Quarryline.",
+        "Thanks for being direct that $8,000 is your budget at Quarryline."), ""),
+]
+
 # Cases where the scorer disagrees with task-format.md (the lead owns the checks); strict xfail so a
 # fix is noticed. Each entry: case id -> the contract rule the scorer breaks.
 KNOWN_SCORER_GAPS: dict[str, str] = {}
