@@ -176,7 +176,9 @@ def _jsonl(rows: list[dict[str, Any]]) -> bytes:
 
 def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *,
                   n_programmatic: int = N_PROGRAMMATIC, hand_authored: Path | None = None) -> dict[str, Any]:
-    """Write {train,dev,held_out}.jsonl, manifest.json and README.md (the data card) to `out_dir`."""
+    """Write {train,dev,held_out}.jsonl, next_message/ (the next-message tasks, by
+    `next_message.write_next_message_files`), review.json, manifest.json (every file with its sha256) and
+    README.md (the data card) to `out_dir`."""
     from tenacious_bench.dataset_card import render_card
 
     out = Path(out_dir) if out_dir is not None else package_data_dir()
@@ -187,7 +189,14 @@ def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *
         data = _jsonl(by_split[split])
         (out / f"{split}.jsonl").write_bytes(data)
         files[f"{split}.jsonl"] = {"sha256": hashlib.sha256(data).hexdigest(), "rows": len(by_split[split])}
-    card = render_card(by_split, seed=seed).encode("utf-8")
+    # Next-message tasks (kind next_message, their own folder and manifest): written by their generator.
+    from tenacious_bench.next_message import FOLDER as NEXT_MESSAGE_FOLDER
+    from tenacious_bench.next_message import write_next_message_files
+
+    files.update(write_next_message_files(out, seed))
+    next_rows = {s: [json.loads(line) for line in (out / NEXT_MESSAGE_FOLDER / f"{s}.jsonl")
+                     .read_text(encoding="utf-8").splitlines()] for s in SPLITS}
+    card = render_card(by_split, seed=seed, next_message=next_rows).encode("utf-8")
     (out / CARD_NAME).write_bytes(card)
     files[CARD_NAME] = {"sha256": hashlib.sha256(card).hexdigest()}
     review = package_data_dir() / REVIEW_NAME  # the task-quality review the card renders (hand-kept)

@@ -188,10 +188,41 @@ def review_section() -> str:
 """
 
 
+def next_message_section(rows: dict[str, list[dict[str, Any]]]) -> str:
+    """The card's section on the next-message tasks (their rows by split), counts from the rows."""
+    from tenacious_bench.next_message import counts_table
+
+    tasks = {s: [parse_task(r) for r in rs] for s, rs in rows.items()}
+    n = {s: len(rs) for s, rs in rows.items()}
+    return f"""## Next-message tasks
+
+{sum(n.values())} tasks of kind `next_message` (schema 1.1) in `next_message/` ({", ".join(f"{s} {k}" for s, k in n.items())}),
+with their own `next_message/manifest.json` (generator, seed, each file's sha256); loaded by
+`tenacious_bench.next_message.load_next_message_split(split)`, run by the Inspect task
+`tenacious_bench/next_message` and the lm-eval task `tenacious_next_message`. (They are no config of this
+card: held-out rows carry metadata keys train rows lack, and the JSON loader casts every split to the
+first file's schema; `datasets.load_dataset("json", data_files=...)` reads one split at a time.) The thread ends with the prospect's reply to our first email; the model writes the
+next message, or answers exactly `NO_REPLY` when the rules say to send nothing (a hard no).
+`constraints.reply_class` names the class (`engaged`, `curious`, `soft_defer`, `objection`, `hard_no`; the
+prompt does not), `constraints.objection` the objection type (`price`, `incumbent`, `small_poc`, `offshore`;
+exactly on objections) and `constraints.handoff` (optional) the hand-off trigger the reply holds
+(`price_outside_bands`, `total_contract`, `staffing`, `client_reference`, `legal_terms`). Word limits come by
+class from the style-guide file (150 / 90 / 60; an objection the warm-reply limit). Ids `TB-NXT-####`.
+Sealed like the email tasks: held-out dates on or after the cutoff, the canary, no reference (its sha256 in
+`metadata.reference_sha256`; on hard-no tasks the reference is `{{"subject": "", "body": "NO_REPLY"}}`);
+train and dev references are the composer's, verified by the scorer. Every class and objection type is in
+every split:
+
+{counts_table(tasks)}
+"""
+
+
 def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
-                data_files: dict[str, str] | None = None, repo_id: str | None = None) -> str:
+                data_files: dict[str, str] | None = None, repo_id: str | None = None,
+                next_message: dict[str, list[dict[str, Any]]] | None = None) -> str:
     """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files
-    (then each frozen earlier version's files are a config of their own: `v1.0`, `v1.1`)."""
+    (then each frozen earlier version's files are a config of their own: `v1.0`, `v1.1`);
+    `next_message` (their rows by split) adds the next-message section."""
     from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION, DEFAULT_VERSION, VERSIONS
 
     splits = list(by_split)
@@ -212,6 +243,9 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
                            ("added in 1.2", "added"), ("added: other threads", "added_other_threads"),
                            ("added: zero-signal briefs", "added_zero_signal"))
     )
+    next_line = (f"- {sum(len(v) for v in next_message.values())} next-message tasks in `next_message/` "
+                 f"({', '.join(f'{k} {len(v)}' for k, v in next_message.items())}; section above).\n"
+                 if next_message else "")
     add_header = "| rows | " + " | ".join(splits) + " | total |\n" + "|---" * (len(splits) + 2) + "|"
     forbidden = sum(1 for r in all_rows if r["constraints"]["forbidden_phrases"])
     size_line = "n<1K" if n < 1000 else "1K<n<10K"
@@ -237,6 +271,7 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
             else [line for v in VERSIONS if v != DEFAULT_VERSION for line in
                   (f"- config_name: v{v}", "  data_files:", *[f"  - split: {s}\n    path: {v}/{s}.jsonl" for s in splits])]
         ),
+
         "---",
     ])
     sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())
@@ -379,6 +414,7 @@ problems; version 1.0: {old_problems}):
   unrequired weak signals (the segment's own signal as a low or very low confidence rumour, sometimes
   noise beside it); nothing may be named as fact and nothing invented.
 
+{next_message_section(next_message) if next_message else ""}
 ## Versions and changelog
 
 Version 1.2 is the default (`load_split(split)`, `-T version=1.2`, config `default`); versions 1.1 and
@@ -398,7 +434,7 @@ references, hashes of withheld references, canary), in the same split; 1.2 adds
 - {sum(add[sp]["added_zero_signal"] for sp in splits)} cold zero-signal briefs
   ({", ".join(f"{sp} {add[sp]['added_zero_signal']}" for sp in splits)}): held-out now holds
   {add["held_out"]["zero_signal"] if "held_out" in add else 0} tasks with no required signal (1.1: 5).
-- Three coherence rules for other threads; `channel_consistent` also covers their messages.
+{next_line}- Three coherence rules for other threads; `channel_consistent` also covers their messages.
 - The contamination checker also reads other threads (text and dates) and the reply-classification
   items (held-out items against train and dev items).
 

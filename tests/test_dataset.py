@@ -149,7 +149,9 @@ def test_variety_of_prospects(rows):
 
 def test_card_matches_files(rows):
     card = (DATA / ds.CARD_NAME).read_text(encoding="utf-8")
-    assert card == render_card(rows, seed=ds.load_manifest()["seed"])
+    nm = {s: [json.loads(line) for line in (DATA / "next_message" / f"{s}.jsonl").read_text().splitlines()]
+          for s in ds.SPLITS}
+    assert card == render_card(rows, seed=ds.load_manifest()["seed"], next_message=nm)
     for split, rs in rows.items():
         assert f"| {split} | {len(rs)} |" in card
         assert f"    path: {split}.jsonl" in card
@@ -320,3 +322,31 @@ def test_manifest_pins_the_reply_classification_items():
     for name, info in pinned["files"].items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == info["sha256"], name
     assert {"train.jsonl", "dev.jsonl", "held_out.jsonl"} <= set(pinned["files"])
+
+
+def test_manifest_lists_every_file_of_the_version():
+    """Every file of 1.2 (frozen earlier versions aside) is in its manifest with its sha256, the
+    next-message files included."""
+    listed = set(ds.load_manifest()["files"])
+    present = {p.relative_to(DATA).as_posix() for p in DATA.rglob("*")
+               if p.is_file() and p.relative_to(DATA).parts[0] not in ds.VERSIONS and "__pycache__" not in p.parts}
+    assert present - {ds.MANIFEST_NAME} == listed
+    assert {"next_message/train.jsonl", "next_message/dev.jsonl", "next_message/held_out.jsonl",
+            "next_message/manifest.json", "review.json"} <= listed
+
+
+def test_card_counts_the_next_message_tasks():
+    from tenacious_bench.next_message import load_next_message_split
+
+    card = (DATA / ds.CARD_NAME).read_text(encoding="utf-8")
+    n = {s: len(load_next_message_split(s)) for s in ds.SPLITS}
+    assert f"{sum(n.values())} tasks of kind `next_message`" in card
+    assert f"| **tasks** | {n['train']} | {n['dev']} | {n['held_out']} | {sum(n.values())} |" in card
+    assert f"- {sum(n.values())} next-message tasks in `next_message/`" in card
+
+
+def test_contamination_reads_the_next_message_files():
+    from tenacious_bench import contamination as c
+
+    files = {p.relative_to(DATA).as_posix() for p in c.data_dir_files(DATA)}
+    assert {"train.jsonl", "next_message/held_out.jsonl", "next_message/train.jsonl"} <= files
