@@ -84,14 +84,25 @@ def counts(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     return out
 
 
+def previous_ids(version: str = "1.1") -> set[str]:
+    """Task ids of a frozen earlier version (empty if it is not shipped)."""
+    import json
+
+    from tenacious_bench.dataset import SPLITS, VERSIONS, package_data_dir
+
+    if version not in VERSIONS:
+        return set()
+    folder = package_data_dir(version)
+    return {json.loads(line)["task_id"] for s in SPLITS if (folder / f"{s}.jsonl").is_file()
+            for line in (folder / f"{s}.jsonl").read_text(encoding="utf-8").splitlines()}
+
+
 def additions(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, int]]:
-    """Per split: rows with other threads, zero-signal rows, and the rows the 1.2 generator added
-    (`metadata.generator.version` = GENERATOR_VERSION; the sweep's rows keep SWEEP_VERSION)."""
-    from tenacious_bench.authoring.programmatic import SWEEP_VERSION
+    """Per split: rows with other threads, zero-signal rows, and the rows added since 1.1 (ids 1.1 lacks)."""
+    before = previous_ids("1.1")
 
     def added(r: dict[str, Any]) -> bool:
-        version = (r["metadata"].get("generator") or {}).get("version")
-        return version == GENERATOR_VERSION and version != SWEEP_VERSION
+        return r["task_id"] not in before
 
     return {
         s: {
@@ -101,6 +112,7 @@ def additions(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, 
             "added_other_threads": sum(1 for r in rs if added(r) and r.get("other_threads")),
             "added_zero_signal": sum(1 for r in rs if added(r) and not r.get("other_threads")
                                      and not r["constraints"]["required_signals"]),
+            "added_hand_authored": sum(1 for r in rs if added(r) and r["source_mode"] == "hand_authored"),
         }
         for s, rs in by_split.items()
     }
@@ -241,7 +253,8 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
         f"| {label} | " + " | ".join(str(add[sp][key]) for sp in splits) + f" | {sum(add[sp][key] for sp in splits)} |"
         for label, key in (("rows with other threads", "other_threads"), ("zero-signal rows", "zero_signal"),
                            ("added in 1.2", "added"), ("added: other threads", "added_other_threads"),
-                           ("added: zero-signal briefs", "added_zero_signal"))
+                           ("added: zero-signal briefs", "added_zero_signal"),
+                           ("added: hand-authored", "added_hand_authored"))
     )
     next_line = (f"- {sum(len(v) for v in next_message.values())} next-message tasks in `next_message/` "
                  f"({', '.join(f'{k} {len(v)}' for k, v in next_message.items())}; section above).\n"
@@ -425,12 +438,13 @@ canary, the cutoff and the seed are unchanged in every version.
 
 **1.2** (generator {GENERATOR_VERSION}): every row of 1.1 is in 1.2 byte for byte (ids, briefs,
 references, hashes of withheld references, canary), in the same split; 1.2 adds
-{sum(add[sp]["added"] for sp in splits)} programmatic rows numbered after them
-({", ".join(f"{sp} {add[sp]['added']}" for sp in splits)}):
+{sum(add[sp]["added"] for sp in splits)} email tasks numbered after them
+({", ".join(f"{sp} {add[sp]['added']}" for sp in splits)}; {sum(add[sp]["added_hand_authored"] for sp in splits)} of them hand-authored):
 - {sum(add[sp]["added_other_threads"] for sp in splits)} email tasks whose company has another thread
   with another person there ({", ".join(f"{sp} {add[sp]['added_other_threads']}" for sp in splits)}):
-  cold, warm-reply and re-engagement tasks of the usual scenarios, each with one other thread; train
-  and dev references pass all five checks with the other-thread rule in force.
+  programmatic cold, warm-reply and re-engagement tasks of the usual scenarios and hand-authored ones
+  whose other thread is bait (see `metadata.notes`), each with one other thread; train and dev
+  references pass all five checks with the other-thread rule in force.
 - {sum(add[sp]["added_zero_signal"] for sp in splits)} cold zero-signal briefs
   ({", ".join(f"{sp} {add[sp]['added_zero_signal']}" for sp in splits)}): held-out now holds
   {add["held_out"]["zero_signal"] if "held_out" in add else 0} tasks with no required signal (1.1: 5).

@@ -73,7 +73,7 @@ def test_dataset_prompt_variant_and_version():
     assert default[0]["prompt_variant"] == "full"
     assert all(d["task_json"] == latest[d["task_id"]] for d in default)
     assert len(load_dataset(split="held_out", dataset_version="1.1")["test"]) == 99  # frozen 1.1
-    assert len(default) == len(latest) == 105  # dataset 1.2
+    assert len(default) == len(latest) == 106  # dataset 1.2
 
 
 def test_yaml_metrics_and_generation_settings():
