@@ -470,12 +470,16 @@ class Honesty(Check):
         # prospect asked for one or as a question; declining one ("we do not discount") is fine.
         price_objection = view.reply_class == "objection" and task.constraints.objection == "price"
         for sentence, quote in zip(sentences, quotes, strict=True):
-            for hit in g.honesty_set("pressure_phrases").find(sentence):
+            hits = g.honesty_set("pressure_phrases").find(sentence)
+            declined = {h.phrase for h in hits if negated(sentence, h.start, h.end, g)}
+            for hit in hits:
                 said = sentence[hit.start : hit.end]
                 if negated(sentence, hit.start, hit.end, g):
                     continue  # "there is no deadline", "I cannot offer 20% off": denying is not inventing
                 if _THEIR_OWN.search(sentence[max(0, hit.start - 40) : hit.start]) and said in _TIMELINE_WORDS:
                     continue  # "a weekly check against your deadline": the prospect's, not ours
+                if price_objection and hit.phrase in declined:
+                    continue  # "You asked about a discount, but we do not discount": the sentence declines it
                 if price_objection:
                     out.append(
                         Reason(

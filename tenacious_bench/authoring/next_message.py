@@ -106,6 +106,10 @@ LEGAL_TERMS_ASKS = (
     "Our lawyers want the MSA before a first call. Can you share it, and is the liability cap negotiable?",
 )
 OWN_POOLS = {"client_reference": CLIENT_REFERENCE_ASKS, "legal_terms": LEGAL_TERMS_ASKS}
+# Signals that name a gap Tenacious could fill (an incumbent objection's finding), best first.
+_GAP_TYPES = ("capability_gap", "tech_stack", "job_posts")
+_CONFIDENCE_ORDER = ("high", "medium", "low", "very_low")
+
 INSTRUCTIONS = (
     "Write the next message to {first} {last} in this thread.",
     "{first} has replied. Write Tenacious's next message in the thread.",
@@ -217,9 +221,15 @@ class NextMessageGenerator:
             _thread_item("prospect", reply_date, _reply_subject(first["subject"]), body),
         ]
         row["as_of"] = reply_date.isoformat()
-        # Only curious replies and the incumbent objection build on the first email's signal.
-        keep = reply_class == "curious" or case == "objection/incumbent"
-        if not keep:
+        # Only curious replies (the first email's signal) and the incumbent objection (the finding that
+        # names the gap: a peer capability, a legacy stack or open roles where the brief has one, else
+        # the first email's signal) require a signal.
+        if case == "objection/incumbent":
+            gaps = [s for s in row["signals"] if s["type"] in _GAP_TYPES]
+            if gaps:
+                best = min(gaps, key=lambda s: (_CONFIDENCE_ORDER.index(s["confidence"]), _GAP_TYPES.index(s["type"])))
+                row["constraints"]["required_signals"] = [best["id"]]
+        elif reply_class != "curious":
             row["constraints"]["required_signals"] = []
         row["_phrasing"] = phrasing
         if case == "objection/small_poc" and not any("starter" in b["name"] for b in row["pricing_bands"]):

@@ -91,9 +91,10 @@ def test_yaml_metrics_and_generation_settings():
         if c["task"] != "tenacious_reply":  # the reply-classification task has no prompt variant
             prompts[c["task"]] = c["dataset_kwargs"]["prompt"]
     assert names == {"tenacious": "held_out", "tenacious_dev": "dev", "tenacious_train": "train",
-                     "tenacious_short": "held_out", "tenacious_reply": "held_out"}
+                     "tenacious_short": "held_out", "tenacious_reply": "held_out",
+                     "tenacious_next_message": "held_out"}
     assert prompts == {"tenacious": "full", "tenacious_dev": "full", "tenacious_train": "full",
-                       "tenacious_short": "short"}
+                       "tenacious_short": "short", "tenacious_next_message": "full"}
 
 
 class _FunctionLoader(yaml.SafeLoader):
