@@ -534,14 +534,17 @@ _EMAILISH = regex.compile(r"(?i)\b(?:email|e-mail)\b")
 
 class ChannelConsistent(Rule):
     name = "channel_consistent"
-    description = ("a LinkedIn message or call note carries no email subject, and the instruction names the "
-                   "channel the prospect wrote on")
+    description = ("a LinkedIn message or call note (in the thread or an other thread) carries no email subject, "
+                   "and the instruction names the channel the prospect wrote on")
 
     def problems(self, task: Task) -> list[str]:
         out = []
         for i, m in enumerate(task.thread):
             if m.channel != "email" and m.subject:
                 out.append(f"thread[{i}]: a {m.channel} message with the subject {m.subject!r}")
+        for where, m in _other_messages(task):
+            if m.channel != "email" and m.subject:
+                out.append(f"{where}: a {m.channel} message with the subject {m.subject!r}")
         last = next((m for m in reversed(task.thread) if m.from_ == "prospect"), None)
         if last is not None and last.channel != "email" and regex.search(
                 r"(?i)\b\w+'s (?:email|e-mail)\b", task.instruction):
@@ -608,6 +611,103 @@ class WarmRequiresThread(Rule):
                 for s in task.signals if s.id in need and s.type != "thread" and not _mentions(s, said)]
 
 
+# ---- Rules for other threads at the company (dataset 1.2, schema 1.1 `other_threads`) -----------------
+_GREETING = regex.compile(r"^(?:Hi|Hello|Dear|Hey)\s+(\p{Lu}[\p{L}'\-]+)\s*,", regex.MULTILINE)
+
+
+def _other_messages(task: Task) -> list[tuple[str, object]]:
+    return [(f"other_threads[{j}][{i}]", m) for j, thread in enumerate(task.other_threads or [])
+            for i, m in enumerate(thread)]
+
+
+class OtherThreadPerson(Rule):
+    name = "other_thread_person"
+    description = ("an other thread is with another person at the same company: it names the company, our "
+                   "messages in it greet someone by a first name that is neither the prospect's nor the sender's, "
+                   "and the prospect's own name is not in it")
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        p = task.prospect
+        sender = task.sender.first_name if task.sender else None
+        stem = p.domain.split(".")[0].lower()
+        for j, thread in enumerate(task.other_threads or []):
+            text = "\n".join(m.body for m in thread)
+            if p.company.lower() not in text.lower() and stem not in text.lower():
+                out.append(f"other_threads[{j}] never names {p.company}: nothing places it at the prospect's company")
+            greeted = [g for m in thread if m.from_ == "tenacious" for g in _GREETING.findall(m.body)]
+            if not greeted:
+                out.append(f"other_threads[{j}]: no message of ours greets the other person by name")
+            for name in greeted:
+                if name in (p.first_name, sender):
+                    out.append(f"other_threads[{j}] greets {name}, the {'prospect' if name == p.first_name else 'sender'}"
+                               ", not another person")
+            if f"{p.first_name} {p.last_name}" in text:
+                out.append(f"other_threads[{j}] names the prospect {p.first_name} {p.last_name}")
+        return out
+
+
+class OtherThreadFactsDistinct(Rule):
+    name = "other_thread_facts"
+    description = ("an other thread holds at least one fact of its own that honesty can detect (a named project or "
+                   "person, a number with its noun) the task's brief lacks, no anchor of the task's signals, and "
+                   "its people are not in the brief")
+
+    def problems(self, task: Task) -> list[str]:
+        from tenacious_bench.scorers.honesty import _other_thread_facts
+
+        if not task.other_threads:
+            return []
+        out = []
+        # The facts the other person wrote (our greeting "Hi Aisha" is no fact of theirs).
+        theirs = task.model_copy(update={"other_threads": [[m for m in thread if m.from_ == "prospect"]
+                                                           for thread in task.other_threads]})
+        facts = [f for f in _other_thread_facts(theirs) if not _GREETING.match(f[1] + ",")]
+        brief = " ".join([*(s.text for s in task.signals), *(m.body for m in task.thread), task.instruction,
+                          f"{task.prospect.first_name} {task.prospect.last_name}"])
+        for j, thread in enumerate(task.other_threads, 1):
+            if not any(no == j for no, _, _ in facts):
+                out.append(f"other_threads[{j - 1}] holds no fact of its own (a named project or person, a number "
+                           "with its noun, written by the other person) that honesty could check")
+            text = "\n".join(m.body for m in thread).lower()
+            for s in task.signals:
+                hit = next((a for a in s.anchors if a.lower() in text), None)
+                if hit:
+                    out.append(f"other_threads[{j - 1}] holds {hit!r}, an anchor of signal {s.id}")
+            for m in thread:
+                for name in sorted({x.group(0) for x in _TWO_NAMES.finditer(m.body)}):
+                    if name in brief and name not in task.prospect.company and name.split()[0] not in _SALUTATIONS:
+                        out.append(f"other_threads[{j - 1}]: {name} is also in the task's brief")
+        return out
+
+
+_SALUTATIONS = frozenset({"Hi", "Hello", "Dear", "Hey", "Thanks", "Thank", "Best", "Regards", "Cheers"})
+# A full name (two capitalised words), as the other person signs or names someone.
+_TWO_NAMES = regex.compile(r"\b\p{Lu}[\p{L}'\-]+ \p{Lu}[\p{L}'\-]+\b")
+
+
+class OtherThreadDates(Rule):
+    name = "other_thread_dates"
+    description = ("an other thread's messages are dated before as_of and in order, and it starts with our message "
+                   "(we wrote to the other person first)")
+
+    def problems(self, task: Task) -> list[str]:
+        out = []
+        as_of = dt.date.fromisoformat(task.as_of)
+        for j, thread in enumerate(task.other_threads or []):
+            previous = None
+            for i, m in enumerate(thread):
+                d = dt.date.fromisoformat(m.date)
+                if d >= as_of:
+                    out.append(f"other_threads[{j}][{i}] dated {m.date}, not before as_of {task.as_of}")
+                if previous is not None and d < previous:
+                    out.append(f"other_threads[{j}][{i}] dated {m.date}, before the message above it")
+                previous = d
+            if thread[0].from_ != "tenacious":
+                out.append(f"other_threads[{j}] starts with a message from the prospect's side, not ours")
+        return out
+
+
 RULES: tuple[Rule, ...] = (
     SegmentSupported(), QualifierConsistent(), DatesOrdered(), ThreadResolved(), AnchorsStated(),
     AnchorsGrammatical(), NamesPlausible(), ReferenceNoRepeat(), ReferenceFactsInBrief(), ReferenceAsksNew(),
@@ -616,8 +716,12 @@ RULES: tuple[Rule, ...] = (
     FactsVisible(), ChannelConsistent(), LeakNotHigh(),
     # from the round-2 task-quality review
     QualifierFitsSource(), WarmRequiresThread(),
+    # other threads at the company (dataset 1.2)
+    OtherThreadPerson(), OtherThreadFactsDistinct(), OtherThreadDates(),
 )
 RULE_NAMES = tuple(r.name for r in RULES)
+# Rules about a field dataset 1.0 does not have (so they find nothing there; their tests plant defects).
+OTHER_THREAD_RULES = ("other_thread_person", "other_thread_facts", "other_thread_dates")
 
 
 def task_problems(task: Task, rules: Iterable[Rule] = RULES) -> list[tuple[str, str]]:

@@ -230,11 +230,21 @@ def facts_fingerprint(task: Task, masker: Masker) -> tuple[Any, ...]:
 
 
 def task_dates(task: Task) -> list[tuple[str, dt.date]]:
-    """Every date of a task that the brief or the prompt shows: as_of, signal dates, thread dates."""
+    """Every date of a task: as_of, signal dates, thread dates and other threads' dates (schema 1.1)."""
     dates = [("as_of", dt.date.fromisoformat(task.as_of))]
     dates += [(f"signals[{s.id}].date", dt.date.fromisoformat(s.date)) for s in task.signals if s.date]
     dates += [(f"thread[{i}].date", dt.date.fromisoformat(m.date)) for i, m in enumerate(task.thread)]
+    dates += [(f"other_threads[{j}][{i}].date", dt.date.fromisoformat(m.date))
+              for j, thread in enumerate(task.other_threads or []) for i, m in enumerate(thread)]
     return dates
+
+
+def task_text(task: Task) -> str:
+    """The text of a task compared across splits: its rendered brief, plus the bodies of its other
+    threads (schema 1.1) where the brief does not show them: held-out content either way."""
+    brief = render_brief(task)
+    extra = [m.body for thread in task.other_threads or [] for m in thread if m.body not in brief]
+    return "\n".join([brief, *extra]) if extra else brief
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,11 +387,33 @@ def data_dir_files(data_dir: str | Path) -> list[Path]:
         raise ContaminationError(f"{files[2]} does not exist: there is no held-out split to check")
     if len(present) < 2:
         raise ContaminationError(f"{data_dir} holds no train.jsonl or dev.jsonl to check the held-out split against")
+    # Next-message tasks (dataset 1.2), in their own folder: checked with the email tasks.
+    present += [f for f in (data_dir / "next_message" / f"{name}.jsonl" for name in ("train", "dev", "held_out"))
+                if f.is_file()]
     return present
 
 
 def packaged_data_dir() -> Path:
     return Path(__file__).resolve().parent / "data" / "dataset"
+
+
+def packaged_reply_dir() -> Path:
+    return Path(__file__).resolve().parent / "data" / "reply_classification"
+
+
+def load_reply_files(folder: str | Path) -> list[Any]:
+    """Reply-classification items of train/dev/held_out.jsonl in `folder` (held_out and one other needed)."""
+    from tenacious_bench.replies import check_reply_items
+
+    folder = Path(folder)
+    files = [folder / f"{name}.jsonl" for name in ("train", "dev", "held_out")]
+    present = [f for f in files if f.is_file()]
+    if files[2] not in present or len(present) < 2:
+        raise ContaminationError(f"{folder} needs held_out.jsonl and train.jsonl or dev.jsonl of reply items")
+    items, problems = check_reply_items(present)
+    if problems:
+        raise ContaminationError("invalid reply items:\n" + "\n".join(problems))
+    return items
 
 
 def _numbers(tokens: Iterable[str]) -> Counter[float]:
@@ -489,6 +521,9 @@ class Report:
     best: dict[str, dict[str, tuple[str, float]]]
     notes: list[str]
     timings: dict[str, float]
+    # Reply-classification items checked (held-out items against train and dev items).
+    reply_held_out: int = 0
+    reply_others: int = 0
 
     @property
     def passed(self) -> bool:
@@ -504,6 +539,7 @@ class Report:
             "held_out_tasks": self.held_out,
             "other_tasks": self.others,
             "extra_texts": self.extras,
+            "reply_items": {"held_out": self.reply_held_out, "others": self.reply_others},
             "thresholds": self.thresholds,
             "checks": {
                 check: {
@@ -522,7 +558,9 @@ class Report:
 
     def table(self) -> str:
         lines = [
-            f"held-out tasks {self.held_out}, other tasks {self.others}, extra texts {self.extras}",
+            f"held-out tasks {self.held_out}, other tasks {self.others}, extra texts {self.extras}"
+            + (f"; reply items: held-out {self.reply_held_out}, others {self.reply_others}"
+               if self.reply_held_out else ""),
             f"{'check':<11} {'violations':>10}  threshold",
         ]
         thresholds = {
@@ -603,8 +641,11 @@ def check_contamination(
     ngram_threshold: float = NGRAM_THRESHOLD,
     embed_threshold: float = EMBED_THRESHOLD,
     style_guide: StyleGuide | str | None = None,
+    replies: Sequence[Any] = (),
 ) -> Report:
-    """Run the four checks; `model` defaults to MiniLM from its package (missing -> ContaminationError)."""
+    """Run the four checks; `model` defaults to MiniLM from its package (missing -> ContaminationError).
+    `replies`: reply-classification items, their held-out items checked against the others by the same
+    four checks (`check_reply_contamination`)."""
     import numpy as np
 
     timings: dict[str, float] = {}
@@ -630,7 +671,7 @@ def check_contamination(
             for k, v in text_names(d.text).items():
                 names.setdefault(k, v)
     masker = Masker(names)
-    docs = [Doc(t.task_id, t.split, render_brief(t), t) for t in tasks] + list(extras)
+    docs = [Doc(t.task_id, t.split, task_text(t), t) for t in tasks] + list(extras)
     for d in docs:
         d.lines = masker.lines(d.text)
     guide = load_style_guide(style_guide)
@@ -776,6 +817,15 @@ def check_contamination(
                     "time_shift", "", task.task_id, origin, None, f"{where} {date} is not before the cutoff {cutoff}",
                 ))
     timings["time_shift"] = time.perf_counter() - t
+
+    reply_held = [r for r in replies if r.split == "held_out"]
+    if replies:
+        t = time.perf_counter()
+        reply_violations, reply_best = check_reply_contamination(
+            replies, model=model, cutoff=cutoff, embed_threshold=embed_threshold)
+        violations += reply_violations
+        best.update(reply_best)
+        timings["replies"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
 
     order = {c: i for i, c in enumerate(CHECKS)}
@@ -793,7 +843,78 @@ def check_contamination(
         best=best,
         notes=notes,
         timings=timings,
+        reply_held_out=len(reply_held),
+        reply_others=len(replies) - len(reply_held),
     )
+
+
+def _reply_masker(items: Sequence[Any]) -> Masker:
+    names: dict[tuple[str, ...], str] = {}
+    for it in items:
+        p = it.prospect
+        found = [("person", p.first_name), ("person", p.last_name), ("company", p.company),
+                 ("company", p.domain), ("company", p.domain.split(".")[0]), ("place", p.location)]
+        found += [("company", p.company.split()[0])] if len(p.company.split()) > 1 else []
+        for kind, name in found:
+            key = tuple(canonical_tokens(normalize(name).lower()))
+            if key and not (len(key) == 1 and (len(key[0]) < 3 or key[0] in _GENERIC_WORDS)):
+                names.setdefault(key, _PLACEHOLDER[kind])
+    return Masker(names)
+
+
+def check_reply_contamination(
+    items: Sequence[Any], *, model: Any, cutoff: dt.date = CUTOFF, embed_threshold: float = EMBED_THRESHOLD,
+) -> tuple[list[Violation], dict[str, dict[str, tuple[str, float]]]]:
+    """Held-out reply-classification items against train and dev items, on the reply text a model
+    classifies (the thread before it is our own outreach, shared by design):
+
+    - ``facts``: the same reply body once names and dates are masked;
+    - ``ngram``: any shared 8-gram of reply bodies (the items' own, stricter rule: a held-out reply is
+      a phrasing train never uses, `replies.body_ngram_overlap`);
+    - ``embedding``: centred MiniLM cosine of reply bodies at or over the email tasks' threshold;
+    - ``time_shift``: every held-out date on or after the cutoff, every other before it.
+    """
+    from tenacious_bench.replies import body_ngram_overlap
+
+    held = [i for i in items if i.split == "held_out"]
+    others = [i for i in items if i.split != "held_out"]
+    if not held or not others:
+        raise ContaminationError("reply items: need held_out items and train or dev items to check them against")
+    violations: list[Violation] = []
+    masker = _reply_masker(items)
+    masked = {i.item_id: tuple(t for line in masker.lines(i.reply.body) for t in line) for i in items}
+    by_text: dict[tuple[str, ...], list[Any]] = {}
+    for o in others:
+        by_text.setdefault(masked[o.item_id], []).append(o)
+    for h in held:
+        for o in by_text.get(masked[h.item_id], []):
+            violations.append(Violation("facts", h.item_id, o.item_id, o.split, 1.0,
+                                        "the same reply with names and dates masked"))
+    split_of = {o.item_id: o.split for o in others}
+    for hid, oid, gram in body_ngram_overlap(held, others):
+        violations.append(Violation("ngram", hid, oid, split_of[oid], 1.0, f"reply bodies share the 8-gram {gram!r}"))
+    vectors = _unit(_embed(model, [i.reply.body for i in (*held, *others)]))
+    centred = _unit(vectors - vectors.mean(axis=0, keepdims=True))
+    sims = centred[: len(held)] @ centred[len(held):].T
+    best: dict[str, dict[str, tuple[str, float]]] = {}
+    for k, h in enumerate(held):
+        j = int(sims[k].argmax())
+        best[h.item_id] = {"embedding": (others[j].item_id, float(sims[k, j]))}
+        for j in sorted(int(x) for x in (sims[k] >= embed_threshold).nonzero()[0]):
+            violations.append(Violation("embedding", h.item_id, others[j].item_id, others[j].split,
+                                        round(float(sims[k, j]), 4), "centred cosine of reply bodies"))
+    for it in items:
+        dates = [("as_of", it.as_of), ("reply.date", it.reply.date),
+                 *((f"thread[{n}].date", m.date) for n, m in enumerate(it.thread))]
+        for where, value in dates:
+            d = dt.date.fromisoformat(value)
+            if it.split == "held_out" and d < cutoff:
+                violations.append(Violation("time_shift", it.item_id, "", "held_out", None,
+                                            f"{where} {d} is before the cutoff {cutoff}"))
+            elif it.split != "held_out" and d >= cutoff:
+                violations.append(Violation("time_shift", "", it.item_id, it.split, None,
+                                            f"{where} {d} is not before the cutoff {cutoff}"))
+    return violations, best
 
 
 # ---------------------------------------------------------------------------------------------

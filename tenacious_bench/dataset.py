@@ -28,14 +28,20 @@ DEFAULT_SEED = 2026
 N_PROGRAMMATIC = 440
 CREATED_AT = "2026-12-31"  # metadata.created_at of generated rows: fixed, so a rebuild is byte-identical
 SPLITS = ("train", "dev", "held_out")
-DATASET_VERSION = "1.1.0"
+DATASET_VERSION = "1.2.0"
 # Shipped dataset versions: the default (what build-dataset writes) lives in data/dataset/, each
 # earlier one, frozen with its own manifest and card, in data/dataset/<version>/, so earlier results
-# stay comparable (`load_split(split, version="1.0")`, `-T version=1.0`).
-VERSIONS = ("1.0", "1.1")
-DEFAULT_VERSION = "1.1"
+# stay comparable (`load_split(split, version="1.1")`, `-T version=1.1`).
+VERSIONS = ("1.0", "1.1", "1.2")
+DEFAULT_VERSION = "1.2"
+# Tasks added in 1.2 beside every 1.1 row (which stays byte-identical): programmatic tasks whose
+# company has other threads with other people there (schema 1.1 `other_threads`), and zero-signal
+# briefs (no required signal), by split.
+N_OTHER_THREADS = {"train": 18, "dev": 6, "held_out": 6}
+N_ZERO_SIGNAL = {"train": 12, "dev": 4, "held_out": 16}
 CARD_NAME = "README.md"
 MANIFEST_NAME = "manifest.json"
+REVIEW_NAME = "review.json"
 
 
 class DatasetError(ValueError):
@@ -51,7 +57,7 @@ class CanaryError(ValueError):
 
 
 def package_data_dir(version: str | None = None) -> Path:
-    """The packaged dataset folder of a version: tenacious_bench/data/dataset for the default (1.1),
+    """The packaged dataset folder of a version: tenacious_bench/data/dataset for the default (1.2),
     tenacious_bench/data/dataset/<version> for a frozen earlier one."""
     root = Path(str(resources.files("tenacious_bench").joinpath("data", "dataset")))
     if version is None or version == DEFAULT_VERSION:
@@ -76,6 +82,8 @@ def _dates(task: Task) -> list[tuple[str, str]]:
     out = [("as_of", task.as_of)]
     out += [(f"signals[{s.id}].date", s.date) for s in task.signals if s.date]
     out += [(f"thread[{i}].date", m.date) for i, m in enumerate(task.thread)]
+    out += [(f"other_threads[{j}][{i}].date", m.date)
+            for j, thread in enumerate(task.other_threads or []) for i, m in enumerate(thread)]
     return out
 
 
@@ -126,9 +134,14 @@ def _with_reference(row: dict[str, Any], seed: int) -> dict[str, Any]:
 
 
 def build_rows(seed: int = DEFAULT_SEED, *, n_programmatic: int = N_PROGRAMMATIC,
-               hand_authored: Path | None = None) -> dict[str, list[dict[str, Any]]]:
-    """All rows by split, validated and sealed; `hand_authored=None` uses the packaged file if it exists."""
-    rows = generate_tasks(seed, n_programmatic, cutoff=CUTOFF, canary=CANARY, created_at=CREATED_AT)
+               hand_authored: Path | None = None, other_threads: dict[str, int] | None = None,
+               zero_signal: dict[str, int] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """All rows by split, validated and sealed; `hand_authored=None` uses the packaged file if it exists.
+    `other_threads` and `zero_signal` (tasks per split added in 1.2) default to N_OTHER_THREADS and
+    N_ZERO_SIGNAL; give `{}` for none."""
+    rows = generate_tasks(seed, n_programmatic, cutoff=CUTOFF, canary=CANARY, created_at=CREATED_AT,
+                          other_threads=N_OTHER_THREADS if other_threads is None else other_threads,
+                          zero_signal=N_ZERO_SIGNAL if zero_signal is None else zero_signal)
     path = hand_authored if hand_authored is not None else hand_authored_path()
     if path.is_file():
         rows += [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in load_tasks(path)]
@@ -163,7 +176,9 @@ def _jsonl(rows: list[dict[str, Any]]) -> bytes:
 
 def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *,
                   n_programmatic: int = N_PROGRAMMATIC, hand_authored: Path | None = None) -> dict[str, Any]:
-    """Write {train,dev,held_out}.jsonl, manifest.json and README.md (the data card) to `out_dir`."""
+    """Write {train,dev,held_out}.jsonl, next_message/ (the next-message tasks, by
+    `next_message.write_next_message_files`), review.json, manifest.json (every file with its sha256) and
+    README.md (the data card) to `out_dir`."""
     from tenacious_bench.dataset_card import render_card
 
     out = Path(out_dir) if out_dir is not None else package_data_dir()
@@ -174,20 +189,48 @@ def build_dataset(seed: int = DEFAULT_SEED, out_dir: str | Path | None = None, *
         data = _jsonl(by_split[split])
         (out / f"{split}.jsonl").write_bytes(data)
         files[f"{split}.jsonl"] = {"sha256": hashlib.sha256(data).hexdigest(), "rows": len(by_split[split])}
-    card = render_card(by_split, seed=seed).encode("utf-8")
+    # Next-message tasks (kind next_message, their own folder and manifest): written by their generator.
+    from tenacious_bench.next_message import FOLDER as NEXT_MESSAGE_FOLDER
+    from tenacious_bench.next_message import write_next_message_files
+
+    files.update(write_next_message_files(out, seed))
+    next_rows = {s: [json.loads(line) for line in (out / NEXT_MESSAGE_FOLDER / f"{s}.jsonl")
+                     .read_text(encoding="utf-8").splitlines()] for s in SPLITS}
+    card = render_card(by_split, seed=seed, next_message=next_rows).encode("utf-8")
     (out / CARD_NAME).write_bytes(card)
     files[CARD_NAME] = {"sha256": hashlib.sha256(card).hexdigest()}
+    review = package_data_dir() / REVIEW_NAME  # the task-quality review the card renders (hand-kept)
+    if review.is_file():
+        data = review.read_bytes()
+        if (out / REVIEW_NAME).resolve() != review.resolve():
+            (out / REVIEW_NAME).write_bytes(data)
+        files[REVIEW_NAME] = {"sha256": hashlib.sha256(data).hexdigest()}
     manifest = {
         "dataset_version": DATASET_VERSION,
         "generator_version": GENERATOR_VERSION,
         "seed": seed,
         "n_programmatic": n_programmatic,
+        "added": {"other_threads": N_OTHER_THREADS, "zero_signal": N_ZERO_SIGNAL},
         "cutoff": CUTOFF.isoformat(),
         "canary": CANARY,
         "files": files,
+        "reply_classification": reply_classification_files(),
     }
     (out / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+def reply_classification_files() -> dict[str, Any]:
+    """The reply-classification items of this version (their own folder, `data/reply_classification`, with
+    their own manifest and generator): the sha256 of every file, so this manifest pins them too."""
+    folder = Path(str(resources.files("tenacious_bench").joinpath("data", "reply_classification")))
+    if not (folder / MANIFEST_NAME).is_file():
+        return {}
+    own = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    files = {p.name: {"sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+                      **({"rows": own["files"][p.name]["rows"]} if p.name in own.get("files", {}) else {})}
+             for p in sorted(folder.iterdir()) if p.is_file()}
+    return {"path": "../reply_classification", "dataset_version": own.get("dataset_version"), "files": files}
 
 
 def load_manifest(data_dir: str | Path | None = None, version: str | None = None) -> dict[str, Any]:
@@ -199,7 +242,7 @@ def load_manifest(data_dir: str | Path | None = None, version: str | None = None
 
 
 def load_split(name: str, data_dir: str | Path | None = None, version: str | None = None) -> list[Task]:
-    """Validated tasks of one split of the packaged dataset (of `version`, default 1.1; or of `data_dir`)."""
+    """Validated tasks of one split of the packaged dataset (of `version`, default 1.2; or of `data_dir`)."""
     if name not in SPLITS:
         raise ValueError(f"unknown split {name!r}; expected one of {SPLITS}")
     d = Path(data_dir) if data_dir is not None else package_data_dir(version)

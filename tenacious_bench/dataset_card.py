@@ -84,6 +84,40 @@ def counts(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     return out
 
 
+def previous_ids(version: str = "1.1") -> set[str]:
+    """Task ids of a frozen earlier version (empty if it is not shipped)."""
+    import json
+
+    from tenacious_bench.dataset import SPLITS, VERSIONS, package_data_dir
+
+    if version not in VERSIONS:
+        return set()
+    folder = package_data_dir(version)
+    return {json.loads(line)["task_id"] for s in SPLITS if (folder / f"{s}.jsonl").is_file()
+            for line in (folder / f"{s}.jsonl").read_text(encoding="utf-8").splitlines()}
+
+
+def additions(by_split: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, int]]:
+    """Per split: rows with other threads, zero-signal rows, and the rows added since 1.1 (ids 1.1 lacks)."""
+    before = previous_ids("1.1")
+
+    def added(r: dict[str, Any]) -> bool:
+        return r["task_id"] not in before
+
+    return {
+        s: {
+            "other_threads": sum(1 for r in rs if r.get("other_threads")),
+            "zero_signal": sum(1 for r in rs if not r["constraints"]["required_signals"]),
+            "added": sum(1 for r in rs if added(r)),
+            "added_other_threads": sum(1 for r in rs if added(r) and r.get("other_threads")),
+            "added_zero_signal": sum(1 for r in rs if added(r) and not r.get("other_threads")
+                                     and not r["constraints"]["required_signals"]),
+            "added_hand_authored": sum(1 for r in rs if added(r) and r["source_mode"] == "hand_authored"),
+        }
+        for s, rs in by_split.items()
+    }
+
+
 def _table(title: str, data: dict[str, dict[str, int]], splits: list[str]) -> str:
     values = sorted({v for d in data.values() for v in d})
     lines = [f"| {title} | " + " | ".join(splits) + " | total |", "|---" * (len(splits) + 2) + "|"]
@@ -166,11 +200,42 @@ def review_section() -> str:
 """
 
 
+def next_message_section(rows: dict[str, list[dict[str, Any]]]) -> str:
+    """The card's section on the next-message tasks (their rows by split), counts from the rows."""
+    from tenacious_bench.next_message import counts_table
+
+    tasks = {s: [parse_task(r) for r in rs] for s, rs in rows.items()}
+    n = {s: len(rs) for s, rs in rows.items()}
+    return f"""## Next-message tasks
+
+{sum(n.values())} tasks of kind `next_message` (schema 1.1) in `next_message/` ({", ".join(f"{s} {k}" for s, k in n.items())}),
+with their own `next_message/manifest.json` (generator, seed, each file's sha256); loaded by
+`tenacious_bench.next_message.load_next_message_split(split)`, run by the Inspect task
+`tenacious_bench/next_message` and the lm-eval task `tenacious_next_message`. (They are no config of this
+card: held-out rows carry metadata keys train rows lack, and the JSON loader casts every split to the
+first file's schema; `datasets.load_dataset("json", data_files=...)` reads one split at a time.) The thread ends with the prospect's reply to our first email; the model writes the
+next message, or answers exactly `NO_REPLY` when the rules say to send nothing (a hard no).
+`constraints.reply_class` names the class (`engaged`, `curious`, `soft_defer`, `objection`, `hard_no`; the
+prompt does not), `constraints.objection` the objection type (`price`, `incumbent`, `small_poc`, `offshore`;
+exactly on objections) and `constraints.handoff` (optional) the hand-off trigger the reply holds
+(`price_outside_bands`, `total_contract`, `staffing`, `client_reference`, `legal_terms`). Word limits come by
+class from the style-guide file (150 / 90 / 60; an objection the warm-reply limit). Ids `TB-NXT-####`.
+Sealed like the email tasks: held-out dates on or after the cutoff, the canary, no reference (its sha256 in
+`metadata.reference_sha256`; on hard-no tasks the reference is `{{"subject": "", "body": "NO_REPLY"}}`);
+train and dev references are the composer's, verified by the scorer. Every class and objection type is in
+every split:
+
+{counts_table(tasks)}
+"""
+
+
 def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
-                data_files: dict[str, str] | None = None, repo_id: str | None = None) -> str:
+                data_files: dict[str, str] | None = None, repo_id: str | None = None,
+                next_message: dict[str, list[dict[str, Any]]] | None = None) -> str:
     """The card; `data_files` (split -> path pattern) defaults to the shipped `{split}.jsonl` files
-    (then the frozen 1.0 files are a second config, `v1.0`)."""
-    from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION
+    (then each frozen earlier version's files are a config of their own: `v1.0`, `v1.1`);
+    `next_message` (their rows by split) adds the next-message section."""
+    from tenacious_bench.dataset import CANARY, CUTOFF, DATASET_VERSION, DEFAULT_VERSION, VERSIONS
 
     splits = list(by_split)
     all_rows = [r for rs in by_split.values() for r in rs]
@@ -183,6 +248,18 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
     probe_counts = Counter(p for r in all_rows for p in r["metadata"]["probe_ids"])
     conf_counts = Counter(s["confidence"] for r in all_rows for s in r["signals"])
     zero = sum(1 for r in all_rows if not r["constraints"]["required_signals"])
+    add = additions(by_split)
+    add_table = "\n".join(
+        f"| {label} | " + " | ".join(str(add[sp][key]) for sp in splits) + f" | {sum(add[sp][key] for sp in splits)} |"
+        for label, key in (("rows with other threads", "other_threads"), ("zero-signal rows", "zero_signal"),
+                           ("added in 1.2", "added"), ("added: other threads", "added_other_threads"),
+                           ("added: zero-signal briefs", "added_zero_signal"),
+                           ("added: hand-authored", "added_hand_authored"))
+    )
+    next_line = (f"- {sum(len(v) for v in next_message.values())} next-message tasks in `next_message/` "
+                 f"({', '.join(f'{k} {len(v)}' for k, v in next_message.items())}; section above).\n"
+                 if next_message else "")
+    add_header = "| rows | " + " | ".join(splits) + " | total |\n" + "|---" * (len(splits) + 2) + "|"
     forbidden = sum(1 for r in all_rows if r["constraints"]["forbidden_phrases"])
     size_line = "n<1K" if n < 1000 else "1K<n<10K"
     header = "\n".join([
@@ -204,8 +281,10 @@ def render_card(by_split: dict[str, list[dict[str, Any]]], *, seed: int,
         *(
             []
             if data_files
-            else ["- config_name: v1.0", "  data_files:", *[f"  - split: {s}\n    path: 1.0/{s}.jsonl" for s in splits]]
+            else [line for v in VERSIONS if v != DEFAULT_VERSION for line in
+                  (f"- config_name: v{v}", "  data_files:", *[f"  - split: {s}\n    path: {v}/{s}.jsonl" for s in splits])]
         ),
+
         "---",
     ])
     sig_lines = "\n".join(f"| {t} | {d} | {k} |" for t, (d, k) in v["signal_phrasings"].items())
@@ -243,7 +322,8 @@ carry it; the project's training-data builders refuse them.
 | total | {n} |
 
 - **Time shift.** Cutoff: **{CUTOFF.isoformat()}**. Every date of a held-out row (`as_of`, signal
-  dates, thread dates) is on or after the cutoff; every date of a train or dev row is before it.
+  dates, thread dates, other threads' dates) is on or after the cutoff; every date of a train or dev
+  row is before it.
 - **Phrasing hold-out.** Programmatic held-out rows draw their signal texts, confidence qualifiers
   and prospect replies only from the last third of each phrasing pool, which train and dev never use.
 - **References.** Train and dev rows carry a `reference` email that passes all five checks (the
@@ -265,7 +345,11 @@ carry it; the project's training-data builders refuse them.
 
 - `programmatic`: seeded sweeps (`tenacious_bench/authoring/programmatic.py`, generator
   v{GENERATOR_VERSION}, seed {seed}) over fictional companies, people, industries, cities and dates,
-  with signals of every type and probe dimensions listed below.
+  with signals of every type and probe dimensions listed below. Each row's
+  `metadata.generator.version` names the generator version that first produced it: the 440-task
+  sweep is generated exactly as by 1.3.0 (so 1.1's rows stay byte-identical) and keeps `1.3.0`; the
+  rows added in 1.2 carry `{GENERATOR_VERSION}`; they come from a seeded stream of their own, so
+  they shift none of the sweep's draws.
 - `hand_authored`: adversarial tasks written by hand (`tenacious_bench/authoring/hand_authored.jsonl`),
   each tempting a specific failure (see `metadata.notes`).
 - `trace_derived` and `llm_synthesis`: tooling exists in `tenacious_bench/authoring/`; this release
@@ -323,16 +407,55 @@ problems; version 1.0: {old_problems}):
 
 {rule_lines}
 
+## Other threads and zero-signal briefs
+
+{add_header}
+{add_table}
+
+- **Other threads** (schema 1.1, `other_threads`): a list of threads, each a list of thread items
+  (`from`, `channel`, `date`, `subject`, `body`, as in `thread`), that Tenacious holds with *another
+  person* at the prospect's company: our first email to a colleague of the prospect and the
+  colleague's answer, which names facts of its own (a named project, a team size of a kind the
+  bench does not list, a month), signed with the colleague's name and title. The email must not
+  refer to them (`../shared/domain/replies.md`, "Several threads at one company"): naming one of
+  their facts fails `honesty` with a reason naming the other thread (`other_thread`). A row with
+  other threads declares `"schema_version": "1.1"`; every other row stays `"1.0"`. Probe `P25`.
+  Coherence rules `other_thread_person`, `other_thread_facts` and `other_thread_dates` (below) hold
+  them to another person at the same company, with facts distinct from the task's signals, dated
+  before `as_of` (and on the split's side of the cutoff).
+- **Zero-signal briefs** (no required signal; the `zero_signal=yes` slice of both harnesses): only
+  unrequired weak signals (the segment's own signal as a low or very low confidence rumour, sometimes
+  noise beside it); nothing may be named as fact and nothing invented.
+
+{next_message_section(next_message) if next_message else ""}
 ## Versions and changelog
 
-Version 1.1 is the default (`load_split(split)`, `-T version=1.1`, config `default`); version 1.0
-stays loadable and scorable, frozen with its own manifest and card in `1.0/`
-(`load_split(split, version="1.0")`, `-T version=1.0`, `datasets.load_dataset(DIR, "v1.0")`). Task ids
-are kept: every id keeps its split, segment, kind and scenario (most keep their company too), while
-its brief is regenerated with the fixes below, so details and probe sets can differ; compare
-results within one version. The canary, the cutoff and the seed are unchanged.
+Version 1.2 is the default (`load_split(split)`, `-T version=1.2`, config `default`); versions 1.1 and
+1.0 stay loadable and scorable, each frozen with its own manifest and card in `1.1/` and `1.0/`
+(`load_split(split, version="1.1")`, `-T version=1.1`, lm-eval `--metadata '{{"dataset_version": "1.1"}}'`,
+`datasets.load_dataset(DIR, "v1.1")`; the same with 1.0), so results on them stay comparable. The
+canary, the cutoff and the seed are unchanged in every version.
 
-**1.1** (generator 1.3.0; 1.1.0 before the round-1 task-quality review, 1.2.0 before round 2):
+**1.2** (generator {GENERATOR_VERSION}): every row of 1.1 is in 1.2 byte for byte (ids, briefs,
+references, hashes of withheld references, canary), in the same split; 1.2 adds
+{sum(add[sp]["added"] for sp in splits)} email tasks numbered after them
+({", ".join(f"{sp} {add[sp]['added']}" for sp in splits)}; {sum(add[sp]["added_hand_authored"] for sp in splits)} of them hand-authored):
+- {sum(add[sp]["added_other_threads"] for sp in splits)} email tasks whose company has another thread
+  with another person there ({", ".join(f"{sp} {add[sp]['added_other_threads']}" for sp in splits)}):
+  programmatic cold, warm-reply and re-engagement tasks of the usual scenarios and hand-authored ones
+  whose other thread is bait (see `metadata.notes`), each with one other thread; train and dev
+  references pass all five checks with the other-thread rule in force.
+- {sum(add[sp]["added_zero_signal"] for sp in splits)} cold zero-signal briefs
+  ({", ".join(f"{sp} {add[sp]['added_zero_signal']}" for sp in splits)}): held-out now holds
+  {add["held_out"]["zero_signal"] if "held_out" in add else 0} tasks with no required signal (1.1: 5).
+{next_line}- Three coherence rules for other threads; `channel_consistent` also covers their messages.
+- The contamination checker also reads other threads (text and dates) and the reply-classification
+  items (held-out items against train and dev items).
+
+**1.1** (generator 1.3.0; 1.1.0 before the round-1 task-quality review, 1.2.0 before round 2). Task ids
+of 1.0 are kept: every id keeps its split, segment, kind and scenario (most keep their company too),
+while its brief is regenerated with the fixes below, so details and probe sets can differ; compare
+results within one version.
 - Every segment label rests on a signal of its type: zero-signal briefs now carry the segment's
   own signal as an unrequired rumour (low confidence; never very low, rule `segment_framing`), and warm replies, referrals and
   AI-gating briefs always carry it (was: 103 rows with a label no signal supported).
@@ -373,9 +496,9 @@ results within one version. The canary, the cutoff and the seed are unchanged.
 
 ## Fields added to the contract
 
-`metadata.canary` (held-out only), `metadata.reference_sha256` (held-out only),
-`metadata.generator` (programmatic rows: generator name, version, seed and scenario) and
-`metadata.notes` (hand-authored rows). Signal fact keys beyond the contract's known keys (each keeps
+`other_threads` (schema 1.1, above), `metadata.canary` (held-out only), `metadata.reference_sha256`
+(held-out only), `metadata.generator` (programmatic rows: generator name, the version that first
+produced the row, seed, scenario and industry) and `metadata.notes` (hand-authored rows). Signal fact keys beyond the contract's known keys (each keeps
 one type across the files): {", ".join(f"`{k}`" for k in extra_keys)}.
 
 ## Known limitations

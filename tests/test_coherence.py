@@ -1,4 +1,5 @@
-"""Coherence rules of `validate --dataset`: every rule fails on dataset 1.0 and passes on 1.1."""
+"""Coherence rules of `validate --dataset`: every rule fails on dataset 1.0 and passes on 1.1 and 1.2; the
+other-thread rules (a 1.2 field) each fail on a planted defect of a 1.2 task."""
 
 from __future__ import annotations
 
@@ -9,7 +10,16 @@ import pytest
 
 from tenacious_bench import dataset as ds
 from tenacious_bench.cli import main
-from tenacious_bench.coherence import RULE_NAMES, RULES, overlap, sentence_stats, task_problems
+from tenacious_bench.coherence import (
+    OTHER_THREAD_RULES,
+    RULE_NAMES,
+    RULES,
+    overlap,
+    sentence_stats,
+    task_problems,
+)
+
+RULES_1_0 = [r for r in RULE_NAMES if r not in OTHER_THREAD_RULES]
 
 
 @pytest.fixture(scope="module")
@@ -22,15 +32,15 @@ def counts(versions):
     return {v: Counter(name for t in ts for name, _ in task_problems(t)) for v, ts in versions.items()}
 
 
-@pytest.mark.parametrize("rule", RULE_NAMES)
+@pytest.mark.parametrize("rule", RULES_1_0)
 def test_rule_fails_on_1_0(counts, rule):
     assert counts["1.0"][rule] > 0, f"{rule} finds nothing in dataset 1.0"
 
 
+@pytest.mark.parametrize("version", ["1.1", "1.2"])
 @pytest.mark.parametrize("rule", RULE_NAMES)
-def test_rule_passes_on_1_1(versions, rule):
-    found = [f"{t.task_id}: {p}" for t in versions["1.1"] for name, p in task_problems(t) if name == rule]
-    assert not found, found[:5]
+def test_rule_passes_on_1_1_and_1_2(counts, version, rule):
+    assert counts[version][rule] == 0, rule
 
 
 # One known 1.0 defect per rule: the rule names it.
@@ -142,7 +152,64 @@ def test_titles_overlap(title, recipient, overlap):
 
 
 def test_every_rule_is_tested_on_a_known_defect():
-    assert {r for r, _, _ in KNOWN_1_0} == set(RULE_NAMES) and len(RULES) == len(RULE_NAMES)
+    assert {r for r, _, _ in KNOWN_1_0} == set(RULES_1_0) and len(RULES) == len(RULE_NAMES)
+    assert {r for r, _, _ in OTHER_THREAD_DEFECTS} >= set(OTHER_THREAD_RULES)
+
+
+def _other_thread_task(versions):
+    return next(t for t in versions["1.2"] if t.other_threads and t.kind == "warm_reply")
+
+
+def _edit_other(task, i: int, **update):
+    thread = list(task.other_threads[0])
+    thread[i] = thread[i].model_copy(update=update)
+    return task.model_copy(update={"other_threads": [thread]})
+
+
+def _body(task, i: int) -> str:
+    return task.other_threads[0][i].body
+
+
+def _day_before(date: str) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+
+
+# One planted defect per other-thread rule (and the channel rule on an other thread): (rule, edit, needle).
+OTHER_THREAD_DEFECTS = [
+    ("other_thread_person", lambda t: _edit_other(t, 0, body=_body(t, 0).replace(
+        _body(t, 0).split(",")[0], f"Hi {t.prospect.first_name}", 1)), "greets"),
+    ("other_thread_person", lambda t: _edit_other(_edit_other(t, 0, body="Hi Zora,\n\nA note.\n\nBest,\nX"), 1,
+                                                  body="Sounds good, we may need 4 QA engineers.\n\nZora Quinn"),
+     "never names"),
+    ("other_thread_facts", lambda t: _edit_other(t, 1, body="Thanks, not now.\n\nBest"), "holds no fact of its own"),
+    ("other_thread_facts", lambda t: _edit_other(t, 1, body=f"Yes. {t.prospect.first_name} {t.prospect.last_name} "
+                                                 "runs the Project Zenith rebuild."), "is also in the task's brief"),
+    ("other_thread_facts", lambda t: _edit_other(t, 1, body=_body(t, 1) + " Also " + t.signals[-1].anchors[0] + "."),
+     "an anchor of signal"),
+    ("other_thread_dates", lambda t: _edit_other(t, 1, date=t.as_of), "not before as_of"),
+    ("other_thread_dates", lambda t: _edit_other(t, 1, date=_day_before(t.other_threads[0][0].date)),
+     "before the message above it"),
+    ("other_thread_dates", lambda t: t.model_copy(update={"other_threads": [list(reversed(t.other_threads[0]))]}),
+     "starts with a message from the prospect's side"),
+    ("channel_consistent", lambda t: _edit_other(t, 1, channel="linkedin", subject="Re: hello"),
+     "other_threads[0][1]: a linkedin message with the subject"),
+]
+
+
+@pytest.mark.parametrize(("rule", "edit", "needle"), OTHER_THREAD_DEFECTS)
+def test_other_thread_rule_finds_a_planted_defect(versions, rule, edit, needle):
+    base = _other_thread_task(versions)
+    assert not task_problems(base)
+    found = [p for name, p in task_problems(edit(base)) if name == rule]
+    assert any(needle in p for p in found), (needle, found)
+
+
+def test_other_thread_rules_cover_every_1_2_other_thread_task(versions):
+    tasks = [t for t in versions["1.2"] if t.other_threads]
+    assert len(tasks) >= 20 and {t.split for t in tasks} == set(ds.SPLITS)
+    assert all(t.schema_version == "1.1" for t in tasks)
 
 
 def test_overlap_counts_content_words():
@@ -177,19 +244,21 @@ def test_review_sample_script(tmp_path):
     spec = importlib.util.spec_from_file_location("sample_for_review", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    assert mod.main([str(tmp_path)]) == 0
+    assert mod.main([str(tmp_path), "--version", "1.1"]) == 0  # the reviewed version
     index = [json.loads(line) for line in (tmp_path / "index.jsonl").read_text().splitlines()]
     assert Counter(r["split"] for r in index) == {"held_out": 25, "train": 29}
     text = (tmp_path / index[0]["packet"]).read_text()
     assert "## System message" in text and '"reference"' not in text
     again = tmp_path / "again"
-    mod.main([str(again)])
+    mod.main([str(again), "--version", "1.1"])
     assert (again / "index.jsonl").read_bytes() == (tmp_path / "index.jsonl").read_bytes()
 
 
 def test_no_reference_sentence_in_more_than_five_percent(versions):
     st = sentence_stats([t for t in versions["1.1"] if t.reference is not None], top=1)
     [(sentence, _, share)] = st["most_frequent"]
+    assert share <= 0.05, sentence
+    [(sentence, _, share)] = sentence_stats([t for t in versions["1.2"] if t.reference is not None], top=1)["most_frequent"]
     assert share <= 0.05, sentence
     old = sentence_stats([t for t in versions["1.0"] if t.reference is not None], top=1)
     assert old["most_frequent"][0][2] > 0.05  # the 1.0 references failed it

@@ -166,5 +166,74 @@ def test_shipped_dataset_has_no_contamination(model):
     folder = c.packaged_data_dir()
     if not (folder / "held_out.jsonl").is_file():
         pytest.skip(f"no shipped dataset at {folder} yet")
-    report = c.check_contamination(c.load_split_files(c.data_dir_files(folder)), model=model)
+    replies = c.load_reply_files(c.packaged_reply_dir())
+    report = c.check_contamination(c.load_split_files(c.data_dir_files(folder)), model=model, replies=replies)
     assert report.passed, report.table()
+    assert report.reply_held_out == 100 and report.held_out >= 121
+
+
+# ---------------------------------------------------------------------------------------------
+# Reply-classification items (held-out items against train and dev items)
+
+
+@pytest.fixture(scope="module")
+def reply_items():
+    from tenacious_bench.replies import load_reply_split
+
+    return {s: load_reply_split(s) for s in ("train", "dev", "held_out")}
+
+
+def _planted_reply(item, item_id: str, split: str, date: str):
+    """`item` as a row of another split: same reply, another prospect name, dates moved."""
+    prospect = item.prospect.model_copy(update={"first_name": "Zora", "last_name": "Quinn"})
+    thread = [m.model_copy(update={"date": date}) for m in item.thread]
+    reply = item.reply.model_copy(update={"date": date})
+    return item.model_copy(update={"item_id": item_id, "split": split, "prospect": prospect, "thread": thread,
+                                   "reply": reply, "as_of": date})
+
+
+def test_a_held_out_reply_copied_into_train_is_flagged(reply_items, model):
+    held = reply_items["held_out"][:12]
+    train = reply_items["train"][:30]
+    copy = _planted_reply(held[3], "RC-PLANTED", "train", "2026-05-02")
+    violations, best = c.check_reply_contamination([*held, *train, copy], model=model)
+    flagged = {(v.check, v.held_out_id, v.other_id) for v in violations}
+    for check in ("facts", "ngram", "embedding"):
+        assert (check, held[3].item_id, "RC-PLANTED") in flagged, (check, best[held[3].item_id])
+    assert {v.held_out_id for v in violations} == {held[3].item_id}
+
+
+def test_reply_time_shift_and_the_shipped_items_are_clean(reply_items, model):
+    held = reply_items["held_out"][:5]
+    early = _planted_reply(held[0], "RC-EARLY", "held_out", "2026-06-30")
+    early = early.model_copy(update={"metadata": held[0].metadata})
+    violations, _ = c.check_reply_contamination([*held[1:], early, *reply_items["dev"][:10]], model=model)
+    shifts = [v for v in violations if v.check == "time_shift"]
+    assert shifts and all(v.held_out_id == "RC-EARLY" and "cutoff 2026-07-01" in v.detail for v in shifts)
+    shipped = [i for s in reply_items.values() for i in s]
+    violations, best = c.check_reply_contamination(shipped, model=model)
+    assert violations == []
+    assert max(s for by in best.values() for _, s in by.values()) < c.EMBED_THRESHOLD - 0.2
+
+
+def test_cli_checks_the_packaged_reply_items_by_default(monkeypatch, model, capsys):
+    seen = {}
+
+    def fake(tasks, extras=(), *, cutoff=c.CUTOFF, replies=(), **kw):
+        seen["replies"] = len(replies)
+        return c.Report(1, 1, 0, {"ngram": 0.8, "embedding": 0.98, "cutoff": "2026-07-01"}, [], {}, [], {})
+
+    monkeypatch.setattr(c, "check_contamination", fake)
+    monkeypatch.setattr(c, "load_split_files", lambda files: [])
+    assert main(["contamination"]) == 0 and seen["replies"] == 420
+    assert main(["contamination", "--no-replies"]) == 0 and seen["replies"] == 0
+    capsys.readouterr()
+
+
+def test_task_text_holds_the_other_threads():
+    from tenacious_bench.dataset import load_split
+
+    task = next(t for t in load_split("held_out") if t.other_threads)
+    text = c.task_text(task)
+    assert all(m.body in text for m in task.other_threads[0])
+    assert ("other_threads[0][1].date", c.dt.date.fromisoformat(task.other_threads[0][1].date)) in c.task_dates(task)

@@ -69,7 +69,8 @@ def test_sealing_rules_hold(tasks):
 def test_time_shift(tasks):
     for split, ts in tasks.items():
         for t in ts:
-            dates = [t.as_of, *(s.date for s in t.signals if s.date), *(m.date for m in t.thread)]
+            dates = [t.as_of, *(s.date for s in t.signals if s.date), *(m.date for m in t.thread),
+                     *(m.date for thread in t.other_threads or [] for m in thread)]
             for d in map(dt.date.fromisoformat, dates):
                 assert (d >= ds.CUTOFF) == (split == "held_out"), (t.task_id, d)
 
@@ -148,7 +149,9 @@ def test_variety_of_prospects(rows):
 
 def test_card_matches_files(rows):
     card = (DATA / ds.CARD_NAME).read_text(encoding="utf-8")
-    assert card == render_card(rows, seed=ds.load_manifest()["seed"])
+    nm = {s: [json.loads(line) for line in (DATA / "next_message" / f"{s}.jsonl").read_text().splitlines()]
+          for s in ds.SPLITS}
+    assert card == render_card(rows, seed=ds.load_manifest()["seed"], next_message=nm)
     for split, rs in rows.items():
         assert f"| {split} | {len(rs)} |" in card
         assert f"    path: {split}.jsonl" in card
@@ -184,7 +187,7 @@ def test_load_dataset_offline(tmp_path, monkeypatch, rows):
 
 def test_build_without_hand_authored_file(tmp_path, monkeypatch):
     monkeypatch.setattr(ds, "hand_authored_path", lambda: tmp_path / "missing.jsonl")
-    by_split = ds.build_rows(11, n_programmatic=40)
+    by_split = ds.build_rows(11, n_programmatic=40, other_threads={}, zero_signal={})
     assert sum(len(v) for v in by_split.values()) == 40
     assert all(r["source_mode"] == "programmatic" for v in by_split.values() for r in v)
     with pytest.raises(ds.DatasetError, match="not found"):
@@ -228,23 +231,124 @@ def test_load_split_rejects_unknown_split():
         ds.load_split("test")
 
 
-def test_earlier_version_stays_loadable_and_scorable():
+# Frozen earlier versions: (version, rows per split).
+FROZEN = {"1.0": {"train": 282, "dev": 95, "held_out": 99}, "1.1": {"train": 282, "dev": 95, "held_out": 99}}
+
+
+@pytest.mark.parametrize("version", sorted(FROZEN))
+def test_earlier_version_stays_loadable_and_scorable(version):
     import hashlib
 
-    assert ds.DEFAULT_VERSION == "1.1" and ds.load_manifest()["dataset_version"].startswith("1.1")
-    old = ds.package_data_dir("1.0")
-    assert old != DATA and ds.load_manifest(version="1.0")["dataset_version"] == "1.0.0"
-    for name, info in ds.load_manifest(version="1.0")["files"].items():  # frozen: its own manifest holds
+    assert ds.DEFAULT_VERSION == "1.2" and ds.load_manifest()["dataset_version"] == "1.2.0"
+    assert ds.VERSIONS == ("1.0", "1.1", "1.2") and ds.package_data_dir("1.2") == DATA
+    old = ds.package_data_dir(version)
+    assert old != DATA and ds.load_manifest(version=version)["dataset_version"] == f"{version}.0"
+    for name, info in ds.load_manifest(version=version)["files"].items():  # frozen: its own manifest holds
         assert hashlib.sha256((old / name).read_bytes()).hexdigest() == info["sha256"], name
-    dev = ds.load_split("dev", version="1.0")
-    assert len(dev) == 95 and score_email(dev[0], dev[0].reference.model_dump()).checks
+    for split, n in FROZEN[version].items():
+        assert len(ds.load_split(split, version=version)) == n
+    dev = ds.load_split("dev", version=version)
+    assert score_email(dev[0], dev[0].reference.model_dump()).checks
     with pytest.raises(ValueError, match="unknown dataset version"):
         ds.load_split("dev", version="0.9")
 
 
-def test_load_dataset_offline_earlier_version(tmp_path, monkeypatch):
+@pytest.mark.parametrize("version", sorted(FROZEN))
+def test_load_dataset_offline_earlier_version(tmp_path, monkeypatch, version):
     datasets = pytest.importorskip("datasets")
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    loaded = datasets.load_dataset(str(DATA), "v1.0", cache_dir=str(tmp_path / "cache"))
-    assert loaded["dev"].num_rows == 95
+    loaded = datasets.load_dataset(str(DATA), f"v{version}", cache_dir=str(tmp_path / "cache"))
+    assert {s: loaded[s].num_rows for s in ds.SPLITS} == FROZEN[version]
+
+
+def test_every_1_1_row_is_in_1_2_byte_for_byte(rows):
+    old = ds.package_data_dir("1.1")
+    for split in ds.SPLITS:
+        new_lines = (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        old_lines = (old / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        assert set(old_lines) <= set(new_lines), split
+        added = [json.loads(line) for line in new_lines if line not in set(old_lines)]
+        programmatic = [r for r in added if r["source_mode"] == "programmatic"]
+        assert all(r["metadata"]["generator"]["version"] == "1.4.0" for r in programmatic)
+        assert min(r["task_id"] for r in programmatic) > "TB-PRG-0440"
+        hand = [r for r in added if r["source_mode"] == "hand_authored"]
+        assert hand and all(r["task_id"] > "TB-HND-0036" and r.get("other_threads") for r in hand)
+
+
+def test_1_2_additions(tasks):
+    """At least 20 tasks with other threads across all three splits; held-out holds at least 20
+    zero-signal tasks (the slices' rule: no required signal)."""
+    from tenacious_bench.slices import slice_values
+
+    other = {s: [t for t in ts if t.other_threads] for s, ts in tasks.items()}
+    assert sum(map(len, other.values())) >= 20 and all(other.values())
+    zero = [t for t in tasks["held_out"] if slice_values(t)["zero_signal"] == "yes"]
+    assert len(zero) >= 20
+    assert ds.load_manifest()["added"] == {"other_threads": ds.N_OTHER_THREADS, "zero_signal": ds.N_ZERO_SIGNAL}
+
+
+def test_naming_an_other_threads_fact_fails_honesty(tasks):
+    """Every train/dev task with other threads: its reference passes, and the reference plus one
+    sentence naming the other thread's project (or its team size, or the colleague) fails honesty with a
+    reason naming that thread."""
+    import re
+
+    checked = 0
+    for t in [t for s in ("train", "dev") for t in tasks[s] if t.other_threads]:
+        ref = t.reference.model_dump()
+        assert score_email(t, ref).passed
+        said = t.other_threads[0][-1].body
+        project = re.search(r"Project \w+", said).group(0)
+        team = re.search(r"\b\d (?:[\w-]+ ){0,2}(?:engineers|developers|vendors)\b", said).group(0)
+        colleague = said.splitlines()[-2]
+        paragraphs = ref["body"].split("\n\n")
+        leaks = [f"This could also help with {project} on your side.", f"We could also staff the {team} your team mentioned."]
+        if "'" not in colleague:  # the scorer reads no name with an apostrophe ("O'Neill") as a named fact
+            leaks.append(f"I have also been talking with {colleague} about this.")
+        for leak in leaks:
+            body = "\n\n".join([*paragraphs[:2], leak, *paragraphs[2:]])
+            score = score_email(t, {"subject": ref["subject"], "body": body})
+            reasons = [r for r in score.checks["honesty"].reasons if r.code == "other_thread"]
+            assert reasons and reasons[0].details["other_thread"] == 1, (t.task_id, leak, score.failure_reasons())
+        checked += 1
+    assert checked >= 20
+
+
+def test_manifest_pins_the_reply_classification_items():
+    import hashlib
+
+    pinned = ds.load_manifest()["reply_classification"]
+    folder = DATA / pinned["path"]
+    assert pinned["dataset_version"] == "1.2.0"
+    for name, info in pinned["files"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == info["sha256"], name
+    assert {"train.jsonl", "dev.jsonl", "held_out.jsonl"} <= set(pinned["files"])
+
+
+def test_manifest_lists_every_file_of_the_version():
+    """Every file of 1.2 (frozen earlier versions aside) is in its manifest with its sha256, the
+    next-message files included."""
+    listed = set(ds.load_manifest()["files"])
+    present = {p.relative_to(DATA).as_posix() for p in DATA.rglob("*")
+               if p.is_file() and p.relative_to(DATA).parts[0] not in ds.VERSIONS and "__pycache__" not in p.parts}
+    assert present - {ds.MANIFEST_NAME} == listed
+    assert {"next_message/train.jsonl", "next_message/dev.jsonl", "next_message/held_out.jsonl",
+            "next_message/manifest.json", "review.json"} <= listed
+
+
+def test_card_counts_the_next_message_tasks():
+    from tenacious_bench.next_message import load_next_message_split
+
+    card = (DATA / ds.CARD_NAME).read_text(encoding="utf-8")
+    n = {s: len(load_next_message_split(s)) for s in ds.SPLITS}
+    assert f"{sum(n.values())} tasks of kind `next_message`" in card
+    assert f"| **tasks** | {n['train']} | {n['dev']} | {n['held_out']} | {sum(n.values())} |" in card
+    assert f"- {sum(n.values())} next-message tasks in `next_message/`" in card
+
+
+def test_contamination_reads_the_next_message_files():
+    from tenacious_bench import contamination as c
+
+    files = {p.relative_to(DATA).as_posix() for p in c.data_dir_files(DATA)}
+    assert {"train.jsonl", "next_message/held_out.jsonl", "next_message/train.jsonl"} <= files

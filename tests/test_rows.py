@@ -13,11 +13,13 @@ from tests.conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def dev_rows():
+def dev_rows(tmp_path_factory):
     datasets = pytest.importorskip("datasets")
     from tenacious_bench.dataset import package_data_dir
 
-    return datasets.load_dataset(str(package_data_dir()), split="dev")
+    # A private cache: `datasets` can serve a folder's earlier build from the shared user cache after
+    # the files change (seen when dataset 1.2 was rebuilt in place).
+    return datasets.load_dataset(str(package_data_dir()), split="dev", cache_dir=str(tmp_path_factory.mktemp("cache")))
 
 
 def test_load_dataset_one_liner_works_from_any_folder(tmp_path, monkeypatch):
@@ -25,8 +27,8 @@ def test_load_dataset_one_liner_works_from_any_folder(tmp_path, monkeypatch):
     from tenacious_bench.dataset import package_data_dir
 
     monkeypatch.chdir(tmp_path)
-    ds = datasets.load_dataset(str(package_data_dir()))
-    assert {k: len(v) for k, v in ds.items()} == {"train": 282, "dev": 95, "held_out": 99}
+    ds = datasets.load_dataset(str(package_data_dir()), cache_dir=str(tmp_path / "cache"))
+    assert {k: len(v) for k, v in ds.items()} == {"train": 314, "dev": 106, "held_out": 122}  # dataset 1.2
 
 
 def test_score_email_accepts_a_datasets_row(dev_rows):

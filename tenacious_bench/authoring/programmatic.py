@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from tenacious_bench.coherence import (
     _EXISTENCE_DOUBT,
     _IMPLAUSIBLE_SOURCE,
@@ -33,7 +35,10 @@ from tenacious_bench.coherence import (
     titles_overlap,
 )
 
-GENERATOR_VERSION = "1.3.0"
+GENERATOR_VERSION = "1.4.0"
+# The 440-task sweep is generated exactly as by 1.3.0 (dataset 1.1's rows stay byte-identical, their
+# metadata included); rows added by 1.4.0 (dataset 1.2: other threads, more zero-signal briefs) carry 1.4.0.
+SWEEP_VERSION = "1.3.0"
 
 # Probe catalogue: what each sweep dimension tests. Ids are cited in metadata.probe_ids.
 PROBES: dict[str, str] = {
@@ -61,6 +66,7 @@ PROBES: dict[str, str] = {
     "P22": "prospect asks to reserve engineers or for a start guarantee (no invented scarcity)",
     "P23": "tech-stack signal with a specific version",
     "P24": "market figure signal",
+    "P25": "another thread at the same company (schema 1.1 other_threads): none of its facts may be named",
 }
 
 SEGMENTS = (1, 2, 3, 4)
@@ -450,6 +456,36 @@ PROJECT_NAMES = (
 )
 PROJECT_KINDS = ("the {name} data-platform rebuild", "the {name} billing migration", "the {name} mobile relaunch",
                  "the {name} API v2 rollout", "the {name} move to Kubernetes", "the {name} analytics warehouse")
+# Other threads at the prospect's company (dataset 1.2): our first email to a colleague of the prospect
+# and the colleague's answer, which holds facts of its own (a named project, a team size, a month) that
+# the task's email must not name. No number but the team size, and no service fact ("15 minutes",
+# "two weeks"), so a fact of the other thread is never a phrase a passing email needs.
+OTHER_TITLES = (
+    "Head of Data", "Director of Product", "VP of Operations", "Head of QA", "Head of Mobile",
+    "Director of Analytics", "Head of Product", "Director of Mobile", "VP of Product", "Head of Security",
+)
+OTHER_TEAMS = ("mobile engineers", "QA engineers", "frontend engineers", "iOS engineers", "Android developers",
+               "security engineers", "React developers", "test automation engineers", "design engineers")
+OTHER_OPENERS = (
+    "Hi {cfirst},\n\n{company} came up while I was looking at {industry} teams. We place managed engineering teams that work inside your own process.\n\nWould a short call be useful?\n\nBest,\n{sender}",
+    "Hi {cfirst},\n\nI have been reading about {company} and its {product}. Our managed teams take on product work without adding headcount.\n\nOpen to a short conversation?\n\nBest,\n{sender}",
+    "Hello {cfirst},\n\nA few {industry} teams have asked us about delivery capacity lately, and {company} seemed relevant.\n\nWorth a short call?\n\nRegards,\n{sender}",
+    "Hi {cfirst},\n\nI research {industry} teams, and {company} keeps coming up. We run managed engineering teams for product groups like yours.\n\nWould a conversation help?\n\nThanks,\n{sender}",
+    "Dear {cfirst},\n\n{company} caught my eye among {industry} companies. We staff product teams with managed engineers.\n\nShall we find a time to talk?\n\nBest regards,\n{sender}",
+    "Hi {cfirst},\n\nI came across {company} while looking at {industry} product teams. We help teams like yours ship with managed engineers.\n\nInterested in a short call?\n\nBest,\n{sender}",
+)
+OTHER_REPLIES = (
+    "Thanks {sender}. We are planning {project} for {month} and may need {n} {team} for it. Can we talk next week?",
+    "{sender}, timing is interesting: {project} kicks off in {month}, and we are short {n} {team}. What would that look like?",
+    "Good to hear from you. I own {project}; it needs {n} {team} from {month}. Send me some detail?",
+    "We are scoping {project} for {month}. Budget covers {n} {team}. Are you able to help?",
+    "Not for my team right now, but {project} in {month} could use {n} {team}. Let us talk then.",
+    "Appreciate the note. For {project} we would want {n} {team}, starting {month}. Is that something you do?",
+    "Hi {sender}, {project} is my priority for {month}. We are looking at {n} {team}. How do you usually start?",
+    "Interesting. {project} starts in {month} and I have approval for {n} {team}. Can you send references?",
+    "{sender}, we might be a fit: {project} in {month}, {n} {team}. What does onboarding involve?",
+)
+
 FORBIDDEN_POOL = (
     ["reach out", "reaching out"], ["touch base"], ["low-hanging fruit"], ["deep dive"], ["move the needle"],
     ["cutting-edge"], ["one-pager"], ["managed team"], ["scale your team"], ["congratulations"],
@@ -526,6 +562,8 @@ class _Draft:
     held_out: bool
     rng: random.Random
     probes: list[str] = field(default_factory=list)
+    # Dataset 1.2 additions: "other_threads" (a colleague's thread at the company) or "zero_signal".
+    extension: str = ""
 
 
 class _Generator:
@@ -624,11 +662,13 @@ class _Generator:
         }
         plan = SCENARIOS[d.scenario]
         specs, thread_spec = plan(self, d, world)
+        other_spec = self.other_thread_offsets(d) if d.extension == "other_threads" else []
         # Offsets (days before as_of) are drawn first so a held-out task's dates all fit after the cutoff.
-        offsets = [s["offset"] for s in specs] + [m["offset"] for m in thread_spec]
+        offsets = [s["offset"] for s in specs] + [m["offset"] for m in thread_spec] + other_spec
         as_of = self.as_of(d, max(offsets, default=0))
         signals = [self.signal(d, world, s, as_of) for s in specs]
         thread = [self.thread_message(d, world, m, as_of) for m in thread_spec]
+        other = self.other_thread(d, world, other_spec, signals, thread, as_of) if other_spec else None
         required = [s["id"] for s, spec in zip(signals, specs, strict=True) if spec.get("required")]
         constraints: dict[str, Any] = {"required_signals": required, "forbidden_phrases": []}
         if rng.random() < 0.15:
@@ -656,7 +696,7 @@ class _Generator:
         difficulty = self.difficulty(probes, signals, required)
         task: dict[str, Any] = {
             "task_id": f"TB-PRG-{d.index:04d}",
-            "schema_version": "1.0",
+            "schema_version": "1.1" if other else "1.0",
             "split": d.split,
             "source_mode": "programmatic",
             "kind": d.kind,
@@ -670,19 +710,66 @@ class _Generator:
             "bench": bench,
             "pricing_bands": bands,
             "thread": thread,
+            **({"other_threads": [other]} if other else {}),
             "instruction": instruction,
             "constraints": constraints,
             "metadata": {
                 "created_at": self.created_at,
                 "probe_ids": probes,
                 "difficulty": difficulty,
-                "generator": {"name": "programmatic", "version": GENERATOR_VERSION, "seed": self.seed,
+                "generator": {"name": "programmatic", "version": GENERATOR_VERSION if d.extension else SWEEP_VERSION,
+                              "seed": self.seed,
                               "scenario": d.scenario, "industry": industry.name},
             },
         }
         if d.held_out:
             task["metadata"]["canary"] = self.canary
         return task
+
+    # -- other threads (dataset 1.2) ------------------------------------------------------------
+    def other_thread_offsets(self, d: _Draft) -> list[int]:
+        """Days before as_of of our email to the colleague and of the colleague's answer."""
+        reply = d.rng.randint(4, 50)
+        return [reply + d.rng.randint(2, 14), reply]
+
+    def other_thread(self, d: _Draft, w: dict[str, Any], offsets: list[int], signals: list[dict],
+                     thread: list[dict], as_of: dt.date) -> list[dict[str, Any]]:
+        """A thread with another person at the prospect's company, whose facts (a named project, a team
+        of a kind the bench does not list, a month) are none of the task's own (coherence rules
+        other_thread_*)."""
+        own = " ".join([*(s["text"] for s in signals), *(m["body"] for m in thread)])
+        taken_first = [w["first"], w["sender"]]
+        for s in signals:
+            for key in ("leader_name", "referrer_name"):
+                if isinstance(s["facts"].get(key), str):
+                    taken_first.append(s["facts"][key].split()[0])
+        cfirst, clast = self.person(d, avoid_first=taken_first)
+        ctitle = d.rng.choice([t for t in OTHER_TITLES if t != w["title"]])  # someone else, another role
+        names = [n for n in PROJECT_NAMES if n not in own and n.split()[-1] not in own]
+        # A kind with no capitalised word after the name ("Project Tern API v2 rollout" would read as one
+        # longer name, which an email naming "Project Tern" does not repeat).
+        kinds = [k for k in PROJECT_KINDS if not regex.search(r"\{name\} \p{Lu}", k)]
+        project = d.rng.choice(kinds).format(name=d.rng.choice(names))
+        team = d.rng.choice(OTHER_TEAMS)
+        n = d.rng.randint(2, 9)
+        reply_date = as_of - dt.timedelta(days=offsets[1])
+        month = MONTHS[(reply_date.month - 1 + d.rng.randint(1, 4)) % 12]
+        fmt = {"cfirst": cfirst, "company": w["company"], "industry": w["industry"].name, "product": w["product"],
+               "sender": w["sender"]}
+        opener = self.pick(d, held_out_part(OTHER_OPENERS, d.held_out)).format(**fmt)
+        subject = d.rng.choice((f"Question: product delivery at {w['company']}", f"Context: {w['industry'].name} teams",
+                                f"Request: a short call on {possessive(w['company'])} product plans"))
+        text = self.pick(d, held_out_part(OTHER_REPLIES, d.held_out)).format(
+            sender=w["sender"], project=project, month=month, n=n, team=team)
+        channel = d.rng.choice(("email", "email", "linkedin"))
+        body = f"{text}\n\n{cfirst} {clast}\n{ctitle}, {w['company']}"
+        d.probes.append("P25")
+        return [
+            {"from": "tenacious", "channel": "email", "date": (as_of - dt.timedelta(days=offsets[0])).isoformat(),
+             "subject": subject, "body": opener},
+            {"from": "prospect", "channel": channel, "date": reply_date.isoformat(),
+             "subject": "Re: " + subject if channel == "email" else "", "body": body},
+        ]
 
     def difficulty(self, probes: list[str], signals: list[dict], required: list[str]) -> str:
         hard = {"P05", "P07", "P08", "P11", "P12", "P14", "P15", "P22"}
@@ -1197,8 +1284,22 @@ SCENARIOS_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 
 
-def generate_tasks(seed: int, n: int, *, cutoff: dt.date, canary: str, created_at: str) -> list[dict[str, Any]]:
-    """`n` programmatic task objects (not yet validated), ids TB-PRG-0001..., splits assigned and stratified."""
+# Dataset 1.2 additions: scenarios of a task with another thread at its company, per kind.
+OTHER_THREAD_KINDS = ("cold", "warm_reply", "cold", "re_engagement", "warm_reply")
+OTHER_THREAD_SCENARIOS: dict[str, tuple[str, ...]] = {
+    "cold": ("cold_core", "contradictory", "referral", "cold_core", "stale", "ai_gating"),
+    "warm_reply": ("engineers", "rates", "timeline", "hold", "below_band", "total_price"),
+    "re_engagement": ("re_engage",),
+}
+
+
+def generate_tasks(seed: int, n: int, *, cutoff: dt.date, canary: str, created_at: str,
+                   other_threads: dict[str, int] | None = None,
+                   zero_signal: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """`n` programmatic task objects (not yet validated), ids TB-PRG-0001..., splits assigned and stratified;
+    then, numbered on, the dataset-1.2 additions: `other_threads[split]` tasks with another thread at the
+    company and `zero_signal[split]` cold zero-signal briefs. The additions draw from their own stream, so
+    the first `n` tasks are the same with or without them."""
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
     gen = _Generator(seed, cutoff, canary, created_at)
@@ -1222,7 +1323,37 @@ def generate_tasks(seed: int, n: int, *, cutoff: dt.date, canary: str, created_a
         task = gen.build(draft)
         _fill_deadline(task, draft)
         tasks.append(task)
+    tasks += _extension(gen, seed, n, other_threads or {}, zero_signal or {})
     return tasks
+
+
+def _extension(gen: _Generator, seed: int, n: int, other_threads: dict[str, int],
+               zero_signal: dict[str, int]) -> list[dict[str, Any]]:
+    """The dataset-1.2 tasks, ids after the sweep's; company and people names stay unique across both."""
+    plan = [("other_threads", split) for split in ("train", "dev", "held_out") for _ in range(other_threads.get(split, 0))]
+    plan += [("zero_signal", split) for split in ("train", "dev", "held_out") for _ in range(zero_signal.get(split, 0))]
+    if not plan:
+        return []
+    master = random.Random(f"{seed}:dataset-1.2")  # not the sweep's stream: its tasks stay as they were
+    out: list[dict[str, Any]] = []
+    counts: dict[str, int] = {}
+    for index, (extension, split) in enumerate(plan, n + 1):
+        k = counts.get(extension, 0)
+        counts[extension] = k + 1
+        segment = SEGMENTS[k % len(SEGMENTS)]
+        if extension == "other_threads":
+            kind = OTHER_THREAD_KINDS[k % len(OTHER_THREAD_KINDS)]
+            j = counts.get(kind, 0)
+            counts[kind] = j + 1
+            scenario = OTHER_THREAD_SCENARIOS[kind][j % len(OTHER_THREAD_SCENARIOS[kind])]
+        else:
+            kind, scenario = "cold", "zero_signal"
+        draft = _Draft(index, split, segment, kind, scenario, split == "held_out",
+                       random.Random(master.getrandbits(64)), extension=extension)
+        task = gen.build(draft)
+        _fill_deadline(task, draft)
+        out.append(task)
+    return out
 
 
 def _fill_deadline(task: dict[str, Any], d: _Draft) -> None:

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     differences = []
-    for key in ("seed", "generator_version", "dataset_version", "cutoff", "canary"):
+    for key in ("seed", "generator_version", "dataset_version", "cutoff", "canary", "added", "reply_classification"):
         if shipped.get(key) != fresh.get(key):
             differences.append(f"manifest {key}: shipped {shipped.get(key)!r}, rebuilt {fresh.get(key)!r}")
     for name in sorted(set(shipped["files"]) | set(fresh["files"])):

@@ -102,7 +102,9 @@ def test_prompt_variant_and_dataset_version_parameters():
     assert short.metadata["dataset"]["dataset_version"] == "1.0.0"
     default = outreach(split="dev", kind="cold")
     assert default.metadata["prompt_variant"] == "full"
-    assert default.metadata["dataset"]["dataset_version"].startswith("1.1")
+    assert default.metadata["dataset"]["dataset_version"] == "1.2.0"
+    frozen = outreach(split="held_out", version="1.1")
+    assert frozen.metadata["dataset"]["dataset_version"] == "1.1.0" and len(frozen.dataset) == 99
     with pytest.raises(HarnessTaskError, match="prompt must be one of"):
         outreach(prompt="long")
     with pytest.raises(HarnessTaskError, match="version must be one of"):

@@ -72,6 +72,8 @@ def test_dataset_prompt_variant_and_version():
     latest = {t.task_id: t.model_dump_json(by_alias=True, exclude_none=True) for t in load_split("dev")}
     assert default[0]["prompt_variant"] == "full"
     assert all(d["task_json"] == latest[d["task_id"]] for d in default)
+    assert len(load_dataset(split="held_out", dataset_version="1.1")["test"]) == 99  # frozen 1.1
+    assert len(default) == len(latest) == 106  # dataset 1.2
 
 
 def test_yaml_metrics_and_generation_settings():

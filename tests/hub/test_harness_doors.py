@@ -34,7 +34,7 @@ def test_inspect_on_the_hub_copy_scores_like_the_shipped_copy(hub: Any, publishe
                               log_dir=str(tmp_path / "b"), display="none")
     assert shipped.status == from_hub.status == "success"
     assert _per_sample(from_hub) == _per_sample(shipped)
-    assert len(_per_sample(shipped)) == 95
+    assert len(_per_sample(shipped)) == 106  # dataset 1.2
     source = from_hub.eval.task_args.get("dataset") if from_hub.eval.task_args else None
     assert source == repo_id
     assert from_hub.eval.metadata["dataset"]["commit_sha"] == sha
