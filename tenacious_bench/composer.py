@@ -583,7 +583,7 @@ _HANDOFF_TOPIC = {
     "total_contract": ("the overall figure", "pricing for each phase", "the numbers for the plan"),
     "staffing": ("staffing", "the staffing plan", "who could join and when"),
     "client_reference": ("references", "a reference in your sector", "client references"),
-    "legal_terms": ("the contract terms", "the legal questions", "the MSA and DPA questions"),
+    "legal_terms": ("the contract terms", "the legal questions", "the contract questions"),
 }
 _HANDOFF_LINES = (
     "Our delivery lead will follow up with you directly on {topic}.",
@@ -774,10 +774,15 @@ def _draft_next(task: Task, guide: StyleGuide, ctx: _Ctx, reply_class: str) -> d
     elif reply_class == "curious":
         opening = [_say(ctx, _ACK["curious"])] if ctx.brevity < 2 else []
         short_name = guide.company_profile.get("short_name", guide.company_name)
-        opening.append(ctx.pick(_CURIOUS_CONTEXT).format(short_name=short_name,
-                                                         description=guide.company_profile["description"]))
+        context = ctx.pick(_CURIOUS_CONTEXT).format(short_name=short_name,
+                                                    description=guide.company_profile["description"])
+        opening.append(context)
         if ctx.brevity == 0 and ctx.rng.random() < 0.5:
-            opening.append(ctx.pick(_value_lines(guide)).format(stacks=_core_stacks(task), short_name=short_name))
+            from tenacious_bench.coherence import REPEAT_OVERLAP, overlap
+
+            # A value line that restates the context line would say the same thing twice.
+            lines = [v.format(stacks=_core_stacks(task), short_name=short_name) for v in _value_lines(guide)]
+            opening.append(ctx.pick([v for v in lines if overlap(v, context) < REPEAT_OVERLAP]))
         paragraphs.append(opening)
         if required:
             paragraphs.append([_signal_sentence(ctx, s) for s in required])

@@ -98,6 +98,16 @@ def render_brief(task: Task, guide: StyleGuide | None = None) -> str:
             subject = f' subject "{m.subject}"' if m.subject else ""
             lines.append(f"--- {who}, {m.channel}, {m.date}{subject}:\n{m.body}")
         lines.append("--- end of thread")
+    if task.other_threads:
+        # Shown so that the rule can be kept (replies.md: each conversation stands alone); the honesty
+        # check fails an email that names one of their facts.
+        lines.append(f"Other threads at {p.company}, with other people (context only: do not refer to them):")
+        for j, thread in enumerate(task.other_threads, 1):
+            for m in thread:
+                who = "Them" if m.from_ == "prospect" else us
+                subject = f' subject "{m.subject}"' if m.subject else ""
+                lines.append(f"--- other thread {j}, {who}, {m.channel}, {m.date}{subject}:\n{m.body}")
+        lines.append("--- end of other threads")
     return "\n".join(lines)
 
 
@@ -334,6 +344,12 @@ def full_system_prompt(guide: StyleGuide, task: Task | None = None) -> str:
         "vendors\") are not claims about the prospect.",
         f"- Numbers about {guide.company_name} itself only as these service facts, each with its unit: {facts}.",
         f"- Never invent a signal the brief does not hold: {invented}.",
+        *(
+            ["- The other threads at the company in the brief are context only: never refer to them or name "
+             "any of their facts (people, projects, numbers, dates); each conversation stands alone."]
+            if task is not None and task.other_threads
+            else []
+        ),
         f"- No assertive growth claim ({_quoted(_plain(h['assertive_growth_phrases']))}) without a "
         "high-confidence job-post signal.",
         f"- AI maturity gating: an AI or ML capability gap ({_quoted(_plain(h['ai_terms']))} together with "

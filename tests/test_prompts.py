@@ -236,3 +236,19 @@ def test_company_text_comes_from_the_guide(tmp_path):
     for task in tasks:
         email = compose_email(task, acme)
         assert "tenacious" not in (email["subject"] + email["body"]).lower(), email["body"]
+
+
+def test_other_threads_are_shown_as_context_with_their_rule() -> None:
+    """Dataset 1.2: the brief shows the other threads at the company (so the model can keep the rule
+    the honesty check enforces), and the full system prompt states the rule; other prompts unchanged."""
+    from tenacious_bench.dataset import load_split
+
+    dev = load_split("dev")
+    with_other = next(t for t in dev if t.other_threads)
+    system, user = (m["content"] for m in build_messages(with_other))
+    assert f"Other threads at {with_other.prospect.company}" in user
+    assert with_other.other_threads[0][-1].body.split("\n")[0][:40] in user
+    assert "never refer to them" in system
+    without = next(t for t in dev if not t.other_threads)
+    system, user = (m["content"] for m in build_messages(without))
+    assert "Other threads" not in user and "other threads" not in system

@@ -28,6 +28,8 @@ import hashlib
 import random
 from typing import Any
 
+import regex
+
 from tenacious_bench.authoring import programmatic as prg
 from tenacious_bench.authoring import reply_generator as rg
 from tenacious_bench.authoring import reply_pools as pools
@@ -185,7 +187,11 @@ class NextMessageGenerator:
         from tenacious_bench.task import parse_task
 
         cold = {k: v for k, v in row.items() if not k.startswith("_")}
-        return compose_email(parse_task(cold, where=f"cold brief of {row['task_id']}"), seed=seed)
+        first = compose_email(parse_task(cold, where=f"cold brief of {row['task_id']}"), seed=seed)
+        if first["subject"].startswith("Request: 15 minutes on ") and not regex.search(r"\b15[- ]minute", first["body"]):
+            # The subject must not promise a call the body never offers (coherence rule thread_references).
+            first = {**first, "subject": "Question: " + first["subject"].removeprefix("Request: 15 minutes on ")}
+        return first
 
     def _reply_text(self, d: prg._Draft, row: dict[str, Any], case_source: str, reply_date: dt.date) -> tuple[str, str]:
         """(reply body, phrasing id) for a pool case, in the prospect's voice."""

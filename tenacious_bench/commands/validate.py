@@ -82,4 +82,6 @@ def _dataset_files(folder: str) -> list[str] | None:
     if missing:
         print(f"error: dataset folder {d} lacks {', '.join(missing)}", file=sys.stderr)
         return None
+    # Dataset 1.2 and later: the next-message tasks live in next_message/ beside the email splits.
+    files += [f for s in SPLITS if (f := d / "next_message" / f"{s}.jsonl").is_file()]
     return [str(f) for f in files]
