@@ -46,23 +46,28 @@ print(json.dumps({"n": len(rows), "median_ms": statistics.median(best) * 1e3, "p
 """
 
 
-def _corpus(tmp: Path) -> tuple[Path, Path]:
+def _corpus(tmp: Path, next_message: bool = False) -> tuple[Path, Path]:
+    """The first-email corpus (both scorers can read it), or with next_message=True the next-message
+    answers (the natural set's batch 4 and the dev next-message references and null baselines), which
+    a scorer older than 1.2.0 cannot read."""
     from tenacious_bench.baselines import baseline_answers
     from tenacious_bench.dataset import load_split
     from tenacious_bench.natural_writing import load_rows
     from tenacious_bench.natural_writing import load_tasks as natural_tasks
+    from tenacious_bench.next_message import load_next_message_split
     from tenacious_bench.style_guide import load_style_guide
 
     guide = load_style_guide()
-    tasks = load_split("dev")
+    tasks = load_next_message_split("dev") if next_message else load_split("dev")
     rows: list[dict] = []
     for t in tasks:
         answers = [a for a in baseline_answers(t, tasks, guide).values() if a]
         if t.reference is not None:
             answers.append(t.reference.model_dump())
         rows += [{"task_id": t.task_id, "answer": a} for a in answers]
-    nat = natural_tasks()
-    rows += [{"task_id": r["task_id"], "answer": {"subject": r["subject"], "body": r["body"]}} for r in load_rows()]
+    nat = {k: t for k, t in natural_tasks().items() if (t.kind == "next_message") == next_message}
+    rows += [{"task_id": r["task_id"], "answer": {"subject": r["subject"], "body": r["body"]}}
+             for r in load_rows() if r["task_id"] in nat]
     all_tasks = {t.task_id: t for t in tasks} | nat
     tasks_file, rows_file = tmp / "tasks.jsonl", tmp / "answers.jsonl"
     tasks_file.write_text("".join(t.model_dump_json(by_alias=True, exclude_none=True) + "\n" for t in all_tasks.values()))
@@ -109,10 +114,13 @@ def main() -> None:
         hostile.write_text(hostile_answer(int(args.size_mb * 1_000_000)))
         old = _measure(_tree(args.old_ref, tmp), tasks, rows, args.repeat, hostile)
         new = _measure(None, tasks, rows, args.repeat, hostile)
-    for name, r in (("old " + args.old_ref, old), ("current", new)):
+        (tmp / "nm").mkdir()
+        nm_tasks, nm_rows = _corpus(tmp / "nm", next_message=True)
+        nm = _measure(None, nm_tasks, nm_rows, args.repeat, hostile)
+    for name, r in (("old " + args.old_ref, old), ("current", new), ("current, next", nm)):
         print(f"{name:>16}: {r['n']} emails, median {r['median_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms; "
               f"{args.size_mb:g} MB hostile answer {r['hostile_s']:.2f} s")
-    print(f"median ratio current/old: {new['median_ms'] / old['median_ms']:.2f}")
+    print(f"median ratio current/old (first emails): {new['median_ms'] / old['median_ms']:.2f}")
 
 
 if __name__ == "__main__":
