@@ -41,7 +41,7 @@ from tenacious_bench.harness_common import (
 from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VARIANTS, PROMPT_VERSION, build_messages
 from tenacious_bench.scoring import CHECK_NAMES, SCORER_VERSION, score_email
 from tenacious_bench.slices import SLICES, slice_values
-from tenacious_bench.style_guide import StyleGuideError, load_style_guide
+from tenacious_bench.style_guide import StyleGuide, StyleGuideError, load_style_guide
 from tenacious_bench.task import Task as BenchTask
 from tenacious_bench.task import TaskError, parse_task
 
@@ -295,16 +295,23 @@ def _outreach(
         scorer=outreach_scorer(style_guide),
         config=GENERATION,
         headline_metric=HEADLINE,
-        metadata={
-            "tenacious_bench_version": __version__,
-            "scorer_version": SCORER_VERSION,
-            "prompt_version": PROMPT_VERSION,
-            "prompt_variant": prompt,
-            "style_guide_sha256": guide.sha256,
-            "style_guide_source": guide.source,
-            "dataset": fingerprint,
-            "split": split if tasks_file is None else None,
-            "filters": {"segment": segments, "kind": kinds},
-            "generation_defaults": GENERATION.model_dump(exclude_none=True),
-        },
+        metadata=eval_metadata(guide, prompt, fingerprint, split if tasks_file is None else None,
+                               filters={"segment": segments, "kind": kinds}),
     )
+
+
+def eval_metadata(guide: StyleGuide, prompt: str, fingerprint: dict[str, Any], split: str | None,
+                  **extra: Any) -> dict[str, Any]:
+    """What an email door's log records about how it scored: versions, prompt, guide and dataset."""
+    return {
+        "tenacious_bench_version": __version__,
+        "scorer_version": SCORER_VERSION,
+        "prompt_version": PROMPT_VERSION,
+        "prompt_variant": prompt,
+        "style_guide_sha256": guide.sha256,
+        "style_guide_source": guide.source,
+        "dataset": fingerprint,
+        "split": split,
+        **extra,
+        "generation_defaults": GENERATION.model_dump(exclude_none=True),
+    }

@@ -29,19 +29,18 @@ from inspect_ai.scorer import (
 )
 from inspect_ai.solver import TaskState, generate
 
-from tenacious_bench import __version__
 from tenacious_bench.harness_common import SPLITS, HarnessTaskError
 from tenacious_bench.inspect_tasks import (
     GENERATION,
     HEADLINE,
     METRICS,
     OutreachTaskError,
+    eval_metadata,
     outreach_scorer,
     parse_prompt,
     task_to_sample,
 )
-from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT, PROMPT_VERSION
-from tenacious_bench.scoring import SCORER_VERSION
+from tenacious_bench.prompts import DEFAULT_PROMPT_VARIANT
 from tenacious_bench.style_guide import StyleGuideError, load_style_guide
 from tenacious_bench.task import Task as BenchTask
 from tenacious_bench.task import TaskError, load_tasks
@@ -174,15 +173,5 @@ def _next_message(split: str, style_guide: str | None, tasks_file: str | None, p
         scorer=next_message_scorer(style_guide),
         config=GENERATION,
         headline_metric=HEADLINE,
-        metadata={
-            "tenacious_bench_version": __version__,
-            "scorer_version": SCORER_VERSION,
-            "prompt_version": PROMPT_VERSION,
-            "prompt_variant": prompt,
-            "style_guide_sha256": guide.sha256,
-            "style_guide_source": guide.source,
-            "dataset": fingerprint,
-            "split": split if tasks_file is None else None,
-            "generation_defaults": GENERATION.model_dump(exclude_none=True),
-        },
+        metadata=eval_metadata(guide, prompt, fingerprint, split if tasks_file is None else None),
     )
