@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictStr, ValidationError, model_validator
 
-from tenacious_bench.task import IsoDate, NonEmptyStr, Prospect, ThreadMessage, iter_task_rows, json_error
+from tenacious_bench.task import IsoDate, NonEmptyStr, Prospect, ThreadMessage, iter_unique_rows
 
 REPLY_SCHEMA_VERSION = "1.1"
 REPLY_PROMPT_VERSION = "1"
@@ -137,21 +137,8 @@ def check_reply_items(paths: Iterable[str | Path]) -> tuple[list[ReplyItem], lis
         if not Path(path).is_file():
             problems.append(f"{path}: file not found")
             continue
-        for lineno, row in iter_task_rows(path):
-            where = f"{path}:{lineno}"
-            if isinstance(row, json.JSONDecodeError):
-                problems.append(f"{where}: {json_error(row)}")
-                continue
-            try:
-                item = parse_reply_item(row, where=where)
-            except ReplyItemError as err:
-                problems.extend(err.problems)
-                continue
-            if item.item_id in seen:
-                problems.append(f"{where} (item_id {item.item_id}): duplicate item_id, first at {seen[item.item_id]}")
-                continue
-            seen[item.item_id] = where
-            items.append(item)
+        items += [item for _, item in iter_unique_rows(path, parse_reply_item, lambda i: i.item_id, "item_id",
+                                                        ReplyItemError, seen, problems)]
     return items, problems
 
 

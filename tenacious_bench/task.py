@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -398,6 +398,39 @@ def iter_task_rows(path: str | Path) -> Iterator[tuple[int, Any]]:
                 yield lineno, err
 
 
+T = TypeVar("T")
+
+
+def iter_unique_rows(
+    path: str | Path,
+    parse: Callable[..., T],
+    id_of: Callable[[T], str],
+    id_name: str,
+    errors: type[Exception] | tuple[type[Exception], ...],
+    seen: dict[str, str],
+    problems: list[str],
+) -> Iterator[tuple[str, T]]:
+    """(where, parsed row) for each valid row of a JSONL file whose id is new to `seen`; bad JSON, a
+    row `parse` rejects (its `errors`, carrying `.problems`) and a duplicate id go to `problems`.
+    One loop for every JSONL file of records with ids (tasks, reply items)."""
+    for lineno, row in iter_task_rows(path):
+        where = f"{path}:{lineno}"
+        if isinstance(row, json.JSONDecodeError):
+            problems.append(f"{where}: {json_error(row)}")
+            continue
+        try:
+            parsed = parse(row, where=where)
+        except errors as err:
+            problems.extend(err.problems)  # type: ignore[attr-defined]
+            continue
+        key = id_of(parsed)
+        if key in seen:
+            problems.append(f"{where} ({id_name} {key}): duplicate {id_name}, first at {seen[key]}")
+            continue
+        seen[key] = where
+        yield where, parsed
+
+
 def _value_type(value: Any) -> str:
     return "dict" if isinstance(value, dict) else fact_type(value)
 
@@ -412,22 +445,8 @@ def check_tasks(paths: Iterable[str | Path], *, shipped: bool = False) -> tuple[
     fact_types: dict[str, tuple[str, str]] = {}
     extra_types: dict[str, tuple[str, str]] = {}
     for path in paths:
-        for lineno, row in iter_task_rows(path):
-            where = f"{path}:{lineno}"
-            if isinstance(row, json.JSONDecodeError):
-                problems.append(f"{where}: {json_error(row)}")
-                continue
-            try:
-                task = parse_task(row, where=where)
-            except TaskError as err:
-                problems.extend(err.problems)
-                continue
-            if task.task_id in seen:
-                problems.append(
-                    f"{where} (task_id {task.task_id}): duplicate task_id, first at {seen[task.task_id]}"
-                )
-                continue
-            seen[task.task_id] = where
+        for where, task in iter_unique_rows(path, parse_task, lambda t: t.task_id, "task_id", TaskError, seen,
+                                            problems):
             for s in task.signals:
                 for key, value in s.facts.items():
                     t = fact_type(value)
