@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tenacious_bench.prompts import limits_of, sender_of
@@ -552,17 +552,23 @@ def _draft(task: Task, guide: StyleGuide, ctx: _Ctx) -> dict[str, str]:
 def compose_email(task: Task, style_guide: StyleGuide | str | None = None, seed: int = 0) -> dict[str, str]:
     """A passing {subject, body} email for `task`; raises ComposeError if no variant passes the scorer."""
     guide = load_style_guide(style_guide)
+    return _first_passing(task, guide, f"{seed}:{task.task_id}:", lambda ctx: _draft(task, guide, ctx),
+                          "variant")
+
+
+def _first_passing(task: Task, guide: StyleGuide, rng_prefix: str, draft: Callable[[_Ctx], dict[str, str]],
+                   what: str) -> dict[str, str]:
+    """The first of up to MAX_ATTEMPTS seeded drafts that passes the scorer (later attempts are
+    briefer); ComposeError with the last failures otherwise."""
     last: EmailScore | None = None
     for attempt in range(MAX_ATTEMPTS):
-        rng = random.Random(f"{seed}:{task.task_id}:{attempt}")
-        ctx = _Ctx(task, rng, brevity=min(2, attempt // 20))
-        email = _draft(task, guide, ctx)
+        email = draft(_Ctx(task, random.Random(f"{rng_prefix}{attempt}"), brevity=min(2, attempt // 20)))
         score = score_email(task, email, guide)
         if score.passed:
             return email
         last = score
     reasons = "; ".join(last.failure_reasons()) if last else "no attempt"
-    raise ComposeError(f"task {task.task_id}: no composed variant passes the scorer after {MAX_ATTEMPTS} "
+    raise ComposeError(f"task {task.task_id}: no composed {what} passes the scorer after {MAX_ATTEMPTS} "
                        f"attempts; last failures: {reasons}")
 
 
@@ -829,14 +835,5 @@ def compose_next_message(task: Task, style_guide: StyleGuide | str | None = None
             raise ComposeError(f"task {task.task_id}: the no-reply answer fails the scorer on a hard no: "
                                + "; ".join(score.failure_reasons()))
         return answer
-    last: EmailScore | None = None
-    for attempt in range(MAX_ATTEMPTS):
-        rng = random.Random(f"{seed}:{task.task_id}:next:{attempt}")
-        email = _draft_next(task, guide, _Ctx(task, rng, brevity=min(2, attempt // 20)), reply_class)
-        score = score_email(task, email, guide)
-        if score.passed:
-            return email
-        last = score
-    reasons = "; ".join(last.failure_reasons()) if last else "no attempt"
-    raise ComposeError(f"task {task.task_id}: no composed next message passes the scorer after {MAX_ATTEMPTS} "
-                       f"attempts; last failures: {reasons}")
+    return _first_passing(task, guide, f"{seed}:{task.task_id}:next:",
+                          lambda ctx: _draft_next(task, guide, ctx, reply_class), "next message")
