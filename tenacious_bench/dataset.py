@@ -149,7 +149,7 @@ def build_rows(seed: int = DEFAULT_SEED, *, n_programmatic: int = N_PROGRAMMATIC
         raise DatasetError([f"hand-authored file not found: {path}"])
     rows = [_with_reference(r, seed) for r in rows]
     # Validate the whole set as one file would be: ids unique, fact types consistent across rows.
-    tasks, problems = _check_rows(rows)
+    tasks, problems = check_task_rows(rows)
     problems += sealing_problems(tasks)
     if problems:
         raise DatasetError(problems)
@@ -159,7 +159,9 @@ def build_rows(seed: int = DEFAULT_SEED, *, n_programmatic: int = N_PROGRAMMATIC
     return by_split
 
 
-def _check_rows(rows: list[dict[str, Any]]) -> tuple[list[Task], list[str]]:
+def check_task_rows(rows: list[dict[str, Any]]) -> tuple[list[Task], list[str]]:
+    """Generated rows checked exactly as a shipped file is: written as JSONL, read by `check_tasks`
+    with the shipped id scheme."""
     import tempfile
 
     from tenacious_bench.task import check_tasks

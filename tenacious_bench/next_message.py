@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from tenacious_bench.task import Task, TaskError, check_tasks, load_tasks
+from tenacious_bench.task import Task, TaskError, load_tasks
 
 FOLDER = "next_message"
 MANIFEST_NAME = "manifest.json"
@@ -82,19 +82,17 @@ def coverage_problems(by_split: Mapping[str, Iterable[Task]]) -> list[str]:
     return problems
 
 
-def _check_rows(rows: list[dict[str, Any]]) -> tuple[list[Task], list[str]]:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "next_message.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        return check_tasks([path], shipped=True)
-
-
 def build_next_message_rows(seed: int | None = None) -> dict[str, list[dict[str, Any]]]:
     """All next-message rows by split (id order), with references or their hashes; validated and sealed."""
     from tenacious_bench.authoring.next_message import generate_next_message_rows
-    from tenacious_bench.dataset import CANARY, CREATED_AT, CUTOFF, DEFAULT_SEED, sealing_problems
+    from tenacious_bench.dataset import (
+        CANARY,
+        CREATED_AT,
+        CUTOFF,
+        DEFAULT_SEED,
+        check_task_rows,
+        sealing_problems,
+    )
 
     seed = DEFAULT_SEED if seed is None else seed
     rows = generate_next_message_rows(seed, cutoff=CUTOFF, canary=CANARY, created_at=CREATED_AT)
@@ -107,8 +105,8 @@ def build_next_message_rows(seed: int | None = None) -> dict[str, list[dict[str,
     if problems:
         raise NextMessageError(problems)
     rows = referenced
-    tasks, problems = _check_rows(rows)
-    problems += [p for p in sealing_problems(tasks)]
+    tasks, problems = check_task_rows(rows)
+    problems += sealing_problems(tasks)
     problems += [f"{t.task_id}: kind {t.kind!r}, expected 'next_message'" for t in tasks if t.kind != "next_message"]
     by_split: dict[str, list[dict[str, Any]]] = {s: [] for s in SPLITS}
     for r in sorted(rows, key=lambda r: r["task_id"]):
